@@ -1,0 +1,87 @@
+using System.Collections.Frozen;
+using System.Text.Json.Serialization;
+
+namespace MigratieAddin.Api;
+
+public sealed record Stap([property: JsonPropertyName("stap")] int Nummer, string Wie, string Wat, DateOnly? Uiterlijk);
+
+public sealed record RegioSettings(
+    string Regio,
+    string Toelichting,
+    DateOnly Peildatum,
+    DateOnly IngangsdatumNieuw,
+    string CategorieAmbulant,
+    decimal VolumeTolerantie,
+    IReadOnlyList<Stap> Stappen);
+
+public sealed record Gemeente(string Cbscode, string Naam);
+
+public sealed record Product2022(
+    string Productcategorie, string Productcode, string Omschrijving, string Soort,
+    string Intensiteit, string Eenheid, bool CombinatieAmbulant)
+{
+    [JsonIgnore] public bool IsGgzVerblijf => Soort.Equals("ggz-verblijf", StringComparison.OrdinalIgnoreCase);
+}
+
+public sealed record Product2023(
+    string Productcategorie, string Productcode, string Omschrijving, string Soort,
+    string Intensiteit, string Eenheid, decimal Tarief);
+
+public sealed record Omzetting(string Productcode2022, string Productcode2023, bool Standaard);
+
+public sealed record Aanbieder(string Agb, string Naam, string Email, string Telefoon, IReadOnlyList<string> GegundeProducten)
+{
+    private readonly FrozenSet<string> _gegund = GegundeProducten.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    public bool IsGegund(string productcode2023) => _gegund.Contains(productcode2023);
+}
+
+/// <summary>The region's catalogue: loaded once at start-up, immutable, with lookups by code and AGB.
+/// Product codes are looked up without regard to case.</summary>
+public sealed class Catalogus
+{
+    private readonly FrozenDictionary<string, Gemeente> _gemeenten;
+    private readonly FrozenDictionary<string, Product2022> _producten2022;
+    private readonly FrozenDictionary<string, Product2023> _producten2023;
+    private readonly FrozenDictionary<string, Aanbieder> _aanbieders;
+    private readonly FrozenDictionary<string, Omzetting[]> _omzettingenPer2022;
+
+    public Catalogus(RegioSettings regio, IReadOnlyList<Gemeente> gemeenten, IReadOnlyList<Product2022> producten2022,
+        IReadOnlyList<Product2023> producten2023, IReadOnlyList<Omzetting> omzettingen, IReadOnlyList<Aanbieder> aanbieders)
+    {
+        Regio = regio;
+        Gemeenten = gemeenten;
+        Producten2022 = producten2022;
+        Producten2023 = producten2023;
+        Omzettingen = omzettingen;
+        Aanbieders = aanbieders;
+        _gemeenten = gemeenten.ToFrozenDictionary(g => g.Cbscode);
+        _producten2022 = producten2022.ToFrozenDictionary(p => p.Productcode, StringComparer.OrdinalIgnoreCase);
+        _producten2023 = producten2023.ToFrozenDictionary(p => p.Productcode, StringComparer.OrdinalIgnoreCase);
+        _aanbieders = aanbieders.ToFrozenDictionary(a => a.Agb);
+        _omzettingenPer2022 = omzettingen.GroupBy(o => o.Productcode2022, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    public RegioSettings Regio { get; }
+    public IReadOnlyList<Gemeente> Gemeenten { get; }
+    public IReadOnlyList<Product2022> Producten2022 { get; }
+    public IReadOnlyList<Product2023> Producten2023 { get; }
+    public IReadOnlyList<Omzetting> Omzettingen { get; }
+    public IReadOnlyList<Aanbieder> Aanbieders { get; }
+
+    public Gemeente? Gemeente(string cbscode) => _gemeenten.GetValueOrDefault(cbscode);
+    public Product2022? Product2022(string productcode) => _producten2022.GetValueOrDefault(productcode);
+    public Product2023? Product2023(string productcode) => _producten2023.GetValueOrDefault(productcode);
+    public Aanbieder? Aanbieder(string agb) => _aanbieders.GetValueOrDefault(agb);
+
+    public IReadOnlyList<Omzetting> OmzettingenFrom(string productcode2022) =>
+        _omzettingenPer2022.GetValueOrDefault(productcode2022) ?? [];
+
+    public Omzetting? Omzetting(string productcode2022, string productcode2023)
+    {
+        foreach (var o in OmzettingenFrom(productcode2022))
+            if (o.Productcode2023.Equals(productcode2023, StringComparison.OrdinalIgnoreCase)) return o;
+        return null;
+    }
+}

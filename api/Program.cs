@@ -1,0 +1,21 @@
+using MigratieAddin.Api;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddApiFoundations(); // problem+json in Dutch, JSON, compression, OpenAPI, health
+builder.Services.AddCatalogus();      // the region's catalogue, loaded once
+builder.Services.AddValidatie();      // the rules engine and its request limits
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 256L * 1024 * 1024); // each endpoint sets its own, lower limit
+
+var app = builder.Build();
+
+app.Services.GetRequiredService<Catalogus>(); // load now: a broken catalogue stops start-up
+
+app.UseApiFoundations();
+app.MapApiDescription();
+app.MapCatalogus();
+app.MapValidatie();
+
+app.Run();
+
+public partial class Program;

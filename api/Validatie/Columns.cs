@@ -1,0 +1,74 @@
+using System.Collections.Frozen;
+
+namespace MigratieAddin.Api;
+
+/// <summary>The columns of the "Toewijzingen" tab, in sheet order (FORMAT.md).</summary>
+public enum Column
+{
+    Gemeentecode, AanbiederAgb, AanbiederNaam, Bsn, Naam, Geboortedatum, Toewijzingnummer,
+    Productcategorie2022, Productcode2022, Ingangsdatum, Einddatum, Volume, Eenheid, Frequentie,
+    Productcategorie2023, Productcode2023, Volume2023, Einddatum2023, Budget2023, OpmerkingAanbieder,
+    Status, Meldingen, RegelId, AkkoordGemeente, Akkoordcode,
+}
+
+public enum Colour { Blue, Yellow, Grey, Hidden }
+
+public sealed record ColumnInfo(Column Column, string Key, string Header, Colour Colour);
+
+public static class Columns
+{
+    public static readonly IReadOnlyList<ColumnInfo> All =
+    [
+        new(Column.Gemeentecode, "gemeentecode", "Gemeentecode", Colour.Blue),
+        new(Column.AanbiederAgb, "aanbiederAgb", "AGB-code aanbieder", Colour.Blue),
+        new(Column.AanbiederNaam, "aanbiederNaam", "Naam aanbieder", Colour.Blue),
+        new(Column.Bsn, "bsn", "BSN jeugdige", Colour.Blue),
+        new(Column.Naam, "naam", "Naam jeugdige", Colour.Blue),
+        new(Column.Geboortedatum, "geboortedatum", "Geboortedatum", Colour.Blue),
+        new(Column.Toewijzingnummer, "toewijzingnummer", "Toewijzingnummer", Colour.Blue),
+        new(Column.Productcategorie2022, "productcategorie2022", "Productcategorie 2022", Colour.Blue),
+        new(Column.Productcode2022, "productcode2022", "Productcode 2022", Colour.Blue),
+        new(Column.Ingangsdatum, "ingangsdatum", "Ingangsdatum", Colour.Blue),
+        new(Column.Einddatum, "einddatum", "Einddatum", Colour.Blue),
+        new(Column.Volume, "volume", "Volume", Colour.Blue),
+        new(Column.Eenheid, "eenheid", "Eenheid", Colour.Blue),
+        new(Column.Frequentie, "frequentie", "Frequentie", Colour.Blue),
+        new(Column.Productcategorie2023, "productcategorie2023", "Productcategorie 2023", Colour.Yellow),
+        new(Column.Productcode2023, "productcode2023", "Productcode 2023", Colour.Yellow),
+        new(Column.Volume2023, "volume2023", "Volume 2023", Colour.Yellow),
+        new(Column.Einddatum2023, "einddatum2023", "Einddatum 2023", Colour.Yellow),
+        new(Column.Budget2023, "budget2023", "Budget 2023 (euro)", Colour.Yellow),
+        new(Column.OpmerkingAanbieder, "opmerkingAanbieder", "Opmerking aanbieder", Colour.Yellow),
+        new(Column.Status, "status", "Status", Colour.Grey),
+        new(Column.Meldingen, "meldingen", "Meldingen", Colour.Grey),
+        new(Column.RegelId, "regelId", "Regel-ID", Colour.Hidden),
+        new(Column.AkkoordGemeente, "akkoordGemeente", "Akkoord gemeente", Colour.Grey),
+        new(Column.Akkoordcode, "akkoordcode", "Akkoordcode", Colour.Hidden),
+    ];
+
+    /// <summary>The blue and yellow columns: the ones people fill and the rules read.</summary>
+    public const int InputCount = (int)Column.OpmerkingAanbieder + 1;
+
+    public const int Count = (int)Column.Akkoordcode + 1;
+
+    private static readonly FrozenDictionary<string, Column> ByKey =
+        All.ToFrozenDictionary(k => k.Key, k => k.Column, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenDictionary<string, Column> ByHeader =
+        All.ToFrozenDictionary(k => k.Header, k => k.Column, StringComparer.OrdinalIgnoreCase);
+
+    public static ColumnInfo Get(Column column) => All[(int)column];
+
+    public static string Key(this Column column) => All[(int)column].Key;
+
+    public static string Header(this Column column) => All[(int)column].Header;
+
+    public static bool TryFromKey(string key, out Column column) => ByKey.TryGetValue(key, out column);
+
+    /// <summary>Finds a column by its key or its Dutch header, ignoring case and surrounding spaces.</summary>
+    public static bool TryFromHeaderOrKey(string text, out Column column)
+    {
+        var t = text.Trim();
+        return ByHeader.TryGetValue(t, out column) || ByKey.TryGetValue(t, out column);
+    }
+}

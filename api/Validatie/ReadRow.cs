@@ -1,0 +1,84 @@
+namespace MigratieAddin.Api;
+
+/// <summary>A row with its values read once (FORMAT.md "Values arrive as Excel gives them") and
+/// looked up in the catalogue. A value that cannot be read is null here; the rules say why.</summary>
+public sealed class ReadRow
+{
+    public ReadRow(Row row, int index, Catalogus catalogus)
+    {
+        Row = row;
+        Index = index;
+        IsEmpty = row.IsEmpty;
+        if (IsEmpty) { LinkKey = ""; return; }
+
+        IsAmbulant = ValueReader.TryWholeNumber(row[Column.Productcategorie2023], out var cat2023)
+            && long.TryParse(catalogus.Regio.CategorieAmbulant, out var ambulant) && cat2023 == ambulant;
+
+        if (ValueReader.TryDigitCode(row[Column.Gemeentecode], 4, out var gemeente)) Gemeentecode = gemeente;
+        if (ValueReader.TryDigitCode(row[Column.AanbiederAgb], 8, out var agb))
+        {
+            Agb = agb;
+            Aanbieder = catalogus.Aanbieder(agb);
+        }
+        if (ValueReader.TryDigitCode(row[Column.Bsn], 9, out var bsn)) Bsn = bsn;
+        if (ValueReader.TryWholeNumber(row[Column.Toewijzingnummer], out var nummer) && nummer is >= 1 and <= 999_999_999)
+            Toewijzingnummer = nummer;
+
+        Code2022 = ValueReader.Productcode(row[Column.Productcode2022]);
+        Product2022 = Code2022 is null ? null : catalogus.Product2022(Code2022);
+        Code2023 = ValueReader.Productcode(row[Column.Productcode2023]);
+        Product2023 = Code2023 is null ? null : catalogus.Product2023(Code2023);
+
+        Geboortedatum = Date(row[Column.Geboortedatum]);
+        Ingangsdatum = Date(row[Column.Ingangsdatum]);
+        Einddatum = Date(row[Column.Einddatum]);
+        Einddatum2023 = Date(row[Column.Einddatum2023]);
+
+        Volume = Amount(row[Column.Volume]);
+        Volume2023 = Amount(row[Column.Volume2023]);
+        Budget = Amount(row[Column.Budget2023]);
+        if (ValueReader.TryTwoDigitCode(row[Column.Eenheid], out var eenheid)) Eenheid = eenheid;
+        if (ValueReader.TryWholeNumber(row[Column.Frequentie], out var frequentie)) Frequentie = frequentie;
+
+        LinkKey = string.Join('|',
+            Gemeentecode ?? row[Column.Gemeentecode].AsText(),
+            Agb ?? row[Column.AanbiederAgb].AsText(),
+            Toewijzingnummer?.ToString() ?? row[Column.Toewijzingnummer].AsText(),
+            Bsn ?? row[Column.Bsn].AsText());
+    }
+
+    public Row Row { get; }
+    public int Index { get; }
+    public bool IsEmpty { get; }
+    public bool IsAmbulant { get; }
+
+    public string? Gemeentecode { get; }
+    public string? Agb { get; }
+    public Aanbieder? Aanbieder { get; }
+    public string? Bsn { get; }
+    public long? Toewijzingnummer { get; }
+    public string? Code2022 { get; }
+    public Product2022? Product2022 { get; }
+    public string? Code2023 { get; }
+    public Product2023? Product2023 { get; }
+    public DateOnly? Geboortedatum { get; }
+    public DateOnly? Ingangsdatum { get; }
+    public DateOnly? Einddatum { get; }
+    public DateOnly? Einddatum2023 { get; }
+    public decimal? Volume { get; }
+    public decimal? Volume2023 { get; }
+    public decimal? Budget { get; }
+    public string? Eenheid { get; }
+    public long? Frequentie { get; }
+
+    /// <summary>gemeentecode, AGB, toewijzingnummer and BSN: what ties an ambulant row to its omzetting row.</summary>
+    public string LinkKey { get; }
+
+    public Cell this[Column kolom] => Row[kolom];
+
+    /// <summary>The 2022 product is filled, known and not GGZ: only then do the 2023 product rules mean anything.</summary>
+    public bool Product2022Usable => Product2022 is { IsGgzVerblijf: false };
+
+    private static DateOnly? Date(Cell c) => ValueReader.TryDate(c, out var d) ? d : null;
+    private static decimal? Amount(Cell c) => ValueReader.TryAmount(c, out var d) ? d : null;
+}

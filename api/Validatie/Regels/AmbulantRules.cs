@@ -1,0 +1,59 @@
+namespace MigratieAddin.Api;
+
+// Yellow columns: budgets, ambulant rows and the aanbieder's remark.
+
+public sealed class BudgetOnlyOnAmbulantRows() : Rule("BUDGET_NIET_TOEGESTAAN", Ernst.Fout, Colour.Yellow)
+{
+    public override void Check(ReadRow row, RuleContext ctx, Findings findings)
+    {
+        if (!row[Column.Budget2023].IsEmpty)
+            findings.Report(this, Column.Budget2023,
+                $"Budget 2023 hoort alleen bij een ambulante rij (productcategorie 2023 = {ctx.Catalogus.Regio.CategorieAmbulant}). Maak het veld leeg of voeg een ambulante rij toe.");
+    }
+}
+
+public sealed class AmbulantRowMustHaveValidBudget() : Rule("BUDGET_ONGELDIG", Ernst.Fout, Colour.Yellow, RowKind.Ambulant)
+{
+    public override void Check(ReadRow row, RuleContext ctx, Findings findings)
+    {
+        if (row.Budget is not { } budget || budget <= 0 || ValueReader.Decimals(budget) > 2)
+            findings.Report(this, Column.Budget2023,
+                "Vul bij een ambulante rij het budget 2023 in euro's in: een bedrag groter dan 0 met hoogstens 2 decimalen, bijvoorbeeld 2.500,00.");
+    }
+}
+
+public sealed class AmbulantBudgetNeedsOverleg() : Rule("AMBULANT_BUDGET", Ernst.Overleg, Colour.Yellow, RowKind.Ambulant)
+{
+    public override void Check(ReadRow row, RuleContext ctx, Findings findings) =>
+        findings.Report(this, Column.Budget2023,
+            "Het budget voor de ambulante zorg vanaf 2023 wordt in overleg tussen gemeente en aanbieder vastgesteld.");
+}
+
+public sealed class AmbulantRowMustBelongToCombinatie() : Rule("AMBULANT_ZONDER_COMBINATIE", Ernst.Overleg, Colour.Yellow, RowKind.Ambulant)
+{
+    public override void Check(ReadRow row, RuleContext ctx, Findings findings)
+    {
+        if (!ctx.Relations.OmzettingRowsOf(row).Any(r => r.Product2022 is { CombinatieAmbulant: true }))
+            findings.Report(this, Column.Productcategorie2023,
+                "Deze ambulante rij hoort bij geen toewijzing met een gecombineerd product (zelfde gemeentecode, AGB-code, toewijzingnummer en BSN). Kopieer de gegevens van die rij of overleg met de gemeente.");
+    }
+}
+
+public sealed class CombinatieNeedsAmbulantRow() : Rule("COMBINATIE_ZONDER_AMBULANT", Ernst.Overleg, Colour.Yellow)
+{
+    public override void Check(ReadRow row, RuleContext ctx, Findings findings)
+    {
+        if (row.Product2022 is { CombinatieAmbulant: true } product && !ctx.Relations.HasAmbulantRow(row))
+            findings.Report(this, Column.Productcode2022,
+                $"Productcode {product.Productcode} combineert wonen/verblijf met ambulante zorg. Voeg een ambulante rij toe (kopie van deze rij met productcategorie 2023 = {ctx.Catalogus.Regio.CategorieAmbulant} en een budget) of overleg met de gemeente.");
+    }
+}
+
+public sealed class OpmerkingIsShown() : Rule("OPMERKING", Ernst.Info, Colour.Yellow, RowKind.Beide)
+{
+    public override void Check(ReadRow row, RuleContext ctx, Findings findings)
+    {
+        if (!row[Column.OpmerkingAanbieder].IsEmpty)
+            findings.Report(this, Column.OpmerkingAanbieder, "De aanbieder heeft een opmerking geschreven. Lees die voordat je omzet.");
+    }
+}

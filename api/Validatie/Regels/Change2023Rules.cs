@@ -1,0 +1,78 @@
+namespace MigratieAddin.Api;
+
+// Yellow columns: einddatum and volume for 2023.
+
+public sealed class Einddatum2023MustBeValid() : Rule("EINDDATUM_2023_ONGELDIG", Ernst.Fout, Colour.Yellow, RowKind.Beide)
+{
+    public override void Check(ReadRow row, RuleContext ctx, Findings findings)
+    {
+        if (row[Column.Einddatum2023].IsEmpty) return;
+        if (row.Einddatum2023 is null)
+            findings.Report(this, Column.Einddatum2023, "Einddatum 2023 is geen geldige datum. Schrijf de datum als dd-mm-jjjj of laat het veld leeg als de einddatum gelijk blijft.");
+        else if (row.Einddatum2023 < ctx.NewStart)
+            findings.Report(this, Column.Einddatum2023,
+                $"Einddatum 2023 ligt voor {RuleContext.Datum(ctx.NewStart)}, de ingangsdatum van de nieuwe toewijzing. Corrigeer de datum of laat het veld leeg.");
+    }
+}
+
+public sealed class Einddatum2023ChangeNeedsOverleg() : Rule("EINDDATUM_GEWIJZIGD", Ernst.Overleg, Colour.Yellow, RowKind.Beide)
+{
+    public override void Check(ReadRow row, RuleContext ctx, Findings findings)
+    {
+        if (row.Einddatum2023 is not { } nieuw || Einddatum(row, ctx) is not { } huidig || nieuw == huidig) return;
+        findings.Report(this, Column.Einddatum2023,
+            $"Einddatum 2023 wijkt af van de huidige einddatum ({RuleContext.Datum(huidig)}). Een andere looptijd vraagt vooraf overleg met de gemeente.");
+    }
+
+    /// <summary>The current einddatum: the row's own, or for an ambulant row without one, that of its omzetting row.</summary>
+    private static DateOnly? Einddatum(ReadRow row, RuleContext ctx) =>
+        row.Einddatum ?? (row.IsAmbulant ? ctx.Relations.OmzettingRowsOf(row).Select(r => r.Einddatum).FirstOrDefault(d => d is not null) : null);
+}
+
+public sealed class Volume2023MustBeValid() : Rule("VOLUME_2023_ONGELDIG", Ernst.Fout, Colour.Yellow)
+{
+    public override void Check(ReadRow row, RuleContext ctx, Findings findings)
+    {
+        if (!row[Column.Volume2023].IsEmpty && !(row.Volume2023 is { } v && ValueReader.IsValidVolume(v)))
+            findings.Report(this, Column.Volume2023,
+                "Volume 2023 moet een heel getal van 1 tot en met 99.999.999 zijn. Laat het veld leeg om het huidige volume over te nemen.");
+    }
+}
+
+public sealed class Volume2023DeviationNeedsOverleg() : Rule("VOLUME_AFWIJKEND", Ernst.Overleg, Colour.Yellow)
+{
+    public override bool NeedsUsableProduct2022 => true;
+
+    public override void Check(ReadRow row, RuleContext ctx, Findings findings)
+    {
+        if (row.Volume2023 is not { } gegeven || !ValueReader.IsValidVolume(gegeven)) return;
+        if (ExpectedVolume.Of(row, ctx.NewStart) is not { } verwacht) return;
+        var tolerantie = row.Frequentie == 6 ? ctx.Catalogus.Regio.VolumeTolerantie * verwacht : 0m;
+        if (Math.Abs(gegeven - verwacht) <= tolerantie) return;
+        var tekst = row.Frequentie == 6
+            ? $"Volume 2023 wijkt meer dan {ctx.Catalogus.Regio.VolumeTolerantie * 100:0.#}% af van het verwachte volume voor de rest van de looptijd ({decimal.Ceiling(verwacht):0})."
+            : $"Volume 2023 wijkt af van het huidige volume ({verwacht:0}).";
+        findings.Report(this, Column.Volume2023, tekst + " Een andere omvang vraagt vooraf overleg met de gemeente.");
+    }
+}
+
+public static class ExpectedVolume
+{
+    /// <summary>The volume a 2023 line gets when the aanbieder leaves Volume 2023 empty (before rounding up):
+    /// the volume itself, or for frequentie 6 (total) the part of it that falls from the new start date on.</summary>
+    public static decimal? Of(ReadRow row, DateOnly newStart)
+    {
+        if (row.Volume is not { } volume || !ValueReader.IsValidVolume(volume)) return null;
+        switch (row.Frequentie)
+        {
+            case 1 or 2 or 4:
+                return volume;
+            case 6 when row is { Ingangsdatum: { } ingang, Einddatum: { } einde } && einde >= newStart && einde >= ingang:
+                var totaal = einde.DayNumber - ingang.DayNumber + 1;
+                var rest = einde.DayNumber - newStart.DayNumber + 1;
+                return volume * rest / totaal;
+            default:
+                return null;
+        }
+    }
+}

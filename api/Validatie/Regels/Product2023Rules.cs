@@ -1,0 +1,94 @@
+namespace MigratieAddin.Api;
+
+// Yellow columns: the 2023 product the aanbieder chose.
+
+public sealed class Product2023MustBeFilled() : Rule("PRODUCT2023_LEEG", Ernst.Onvolledig, Colour.Yellow)
+{
+    public override void Check(ReadRow row, RuleContext ctx, Findings findings)
+    {
+        if (row.Code2023 is null)
+            findings.Report(this, Column.Productcode2023,
+                "Productcode 2023 is nog niet ingevuld. De aanbieder kiest de productcode 2023 die past bij de zorg voor deze jeugdige.");
+    }
+}
+
+public sealed class Product2023MustBeKnown() : Rule("PRODUCT2023_ONBEKEND", Ernst.Fout, Colour.Yellow)
+{
+    public override void Check(ReadRow row, RuleContext ctx, Findings findings)
+    {
+        if (row.Code2023 is not null && row.Product2023 is null)
+            findings.Report(this, Column.Productcode2023, "Productcode 2023 staat niet in het tabblad Producten 2023. Kies een code uit die lijst.");
+    }
+}
+
+public sealed class Productcategorie2023MustMatchCatalogus() : Rule("PRODUCTCATEGORIE_2023_ONJUIST", Ernst.Fout, Colour.Yellow, RowKind.Beide)
+{
+    public override void Check(ReadRow row, RuleContext ctx, Findings findings)
+    {
+        if (row.IsAmbulant)
+        {
+            if (row.Code2023 is not null)
+                findings.Report(this, Column.Productcategorie2023,
+                    $"Een ambulante rij (categorie {ctx.Catalogus.Regio.CategorieAmbulant}) heeft geen productcode 2023. Maak Productcode 2023 leeg en vul het budget in.");
+            return;
+        }
+        var categorie = row[Column.Productcategorie2023];
+        if (categorie.IsEmpty || row.Product2023 is not { } product) return;
+        if (!ValueReader.TryWholeNumber(categorie, out var n) || n != long.Parse(product.Productcategorie))
+            findings.Report(this, Column.Productcategorie2023,
+                $"Productcategorie 2023 past niet bij productcode {product.Productcode}: dat is categorie {product.Productcategorie}. Vul {product.Productcategorie} in of laat het veld leeg.");
+    }
+}
+
+public sealed class Product2023MustBeGegund() : Rule("PRODUCT2023_NIET_GEGUND", Ernst.Fout, Colour.Yellow)
+{
+    public override bool NeedsUsableProduct2022 => true;
+
+    public override void Check(ReadRow row, RuleContext ctx, Findings findings)
+    {
+        if (row is { Aanbieder: { } aanbieder, Product2023: { } product } && !aanbieder.IsGegund(product.Productcode))
+            findings.Report(this, Column.Productcode2023,
+                $"Productcode {product.Productcode} is niet aan deze aanbieder gegund. Kies een van de gegunde codes: {string.Join(", ", aanbieder.GegundeProducten)}.");
+    }
+}
+
+public sealed class Product2023MustBeAllowedOmzetting() : Rule("PRODUCT2023_NIET_TOEGESTAAN", Ernst.Fout, Colour.Yellow)
+{
+    public override bool NeedsUsableProduct2022 => true;
+
+    public override void Check(ReadRow row, RuleContext ctx, Findings findings)
+    {
+        if (row is not { Product2022: { } p2022, Product2023: { } p2023 }) return;
+        if (ctx.Catalogus.Omzetting(p2022.Productcode, p2023.Productcode) is not null) return;
+        var toegestaan = ctx.Catalogus.OmzettingenFrom(p2022.Productcode).Select(o => o.Productcode2023);
+        findings.Report(this, Column.Productcode2023,
+            $"Productcode {p2023.Productcode} is geen toegestane omzetting van {p2022.Productcode}; kies uit {string.Join(", ", toegestaan)}. Een andere zorgvorm loopt via het reguliere proces.");
+    }
+}
+
+public sealed class IntensiteitChangeNeedsOverleg() : Rule("INTENSITEIT_GEWIJZIGD", Ernst.Overleg, Colour.Yellow)
+{
+    public override bool NeedsUsableProduct2022 => true;
+
+    public override void Check(ReadRow row, RuleContext ctx, Findings findings)
+    {
+        if (row is not { Product2022: { } p2022, Product2023: { } p2023 }) return;
+        if (ctx.Catalogus.Omzetting(p2022.Productcode, p2023.Productcode) is not { Standaard: false }) return;
+        var standaard = ctx.Catalogus.OmzettingenFrom(p2022.Productcode).FirstOrDefault(o => o.Standaard);
+        var hint = standaard is null ? "" : $" (de standaardomzetting is {standaard.Productcode2023})";
+        findings.Report(this, Column.Productcode2023,
+            $"Productcode {p2023.Productcode} heeft een andere intensiteit dan de huidige zorg{hint}. Een andere intensiteit vraagt vooraf overleg met de gemeente.");
+    }
+}
+
+public sealed class Product2023MustNotStack() : Rule("STAPELING", Ernst.Fout, Colour.Yellow)
+{
+    public override bool NeedsUsableProduct2022 => true;
+
+    public override void Check(ReadRow row, RuleContext ctx, Findings findings)
+    {
+        if (ctx.Relations.StapelingWith(row) is { } other)
+            findings.Report(this, Column.Productcode2023,
+                $"Deze jeugdige heeft bij deze aanbieder in dezelfde periode nog een toewijzing met productcode {row.Product2023!.Productcode}{RowText.Also(other)}; dat is stapeling (iJw OP259). Kies één rij of laat de periodes niet overlappen.");
+    }
+}

@@ -1,0 +1,57 @@
+namespace MigratieAddin.Api;
+
+[Flags]
+public enum RowKind { Omzetting = 1, Ambulant = 2, Beide = Omzetting | Ambulant }
+
+/// <summary>One rule of FORMAT.md: its code, severity, colour (yellow rules are skipped in fase
+/// gemeente) and the kinds of row it runs on. A rule is a pure function of row, context and catalogue.</summary>
+public abstract class Rule(string code, Ernst ernst, Colour colour, RowKind rowKind = RowKind.Omzetting)
+{
+    public string Code { get; } = code;
+    public Ernst Ernst { get; } = ernst;
+    public Colour Colour { get; } = colour;
+    public RowKind RowKind { get; } = rowKind;
+
+    /// <summary>Rules that only echo an unusable productcode2022 (empty, unknown or GGZ) say true.</summary>
+    public virtual bool NeedsUsableProduct2022 => false;
+
+    public abstract void Check(ReadRow row, RuleContext ctx, Findings findings);
+}
+
+/// <summary>What the rules may know besides the row: the catalogue, the fase and the other rows.</summary>
+public sealed class RuleContext(Catalogus catalogus, Fase fase, RowRelations relations)
+{
+    public Catalogus Catalogus { get; } = catalogus;
+    public Fase Fase { get; } = fase;
+    public RowRelations Relations { get; } = relations;
+    public DateOnly Peildatum => Catalogus.Regio.Peildatum;
+    public DateOnly NewStart => Catalogus.Regio.IngangsdatumNieuw;
+
+    public static string Datum(DateOnly d) => d.ToString("dd-MM-yyyy");
+}
+
+/// <summary>Collects one row's findings: a cell keeps the first message it gets, so running the
+/// rules in table order gives every cell the first rule that applies to it.</summary>
+public sealed class Findings
+{
+    private readonly List<Melding> _meldingen = [];
+    private long _taken;
+
+    public IReadOnlyList<Melding> Meldingen => _meldingen;
+
+    public bool IsTaken(Column column) => (_taken & (1L << (int)column)) != 0;
+
+    public void Report(Rule rule, Column column, string text)
+    {
+        if (IsTaken(column)) return;
+        _taken |= 1L << (int)column;
+        _meldingen.Add(new Melding(rule.Code, rule.Ernst, column.Key(), text));
+    }
+
+    public void ReportRow(Rule rule, string text)
+    {
+        foreach (var m in _meldingen)
+            if (m.Kolom is null && m.Code == rule.Code) return;
+        _meldingen.Add(new Melding(rule.Code, rule.Ernst, null, text));
+    }
+}

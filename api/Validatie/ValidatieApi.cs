@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace MigratieAddin.Api;
+
+public sealed class ValidatieOptions
+{
+    /// <summary>Largest request body, after decompression (50,000 full rows fit comfortably).</summary>
+    public long MaxBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Most rows in one request.</summary>
+    public int MaxRijen { get; set; } = 50_000;
+}
+
+/// <summary>The request body as the OpenAPI document describes it; the API reads it with <see cref="ValidatieRequestReader"/>.</summary>
+public sealed record ValidatieVerzoekSchema(string Fase, IReadOnlyList<RijSchema> Rijen, string? Verzegeling);
+
+public sealed record RijSchema(int? Rij, IReadOnlyDictionary<string, JsonElement> Waarden);
+
+public static class ValidatieApi
+{
+    public static IServiceCollection AddValidatie(this IServiceCollection services)
+    {
+        services.AddOptions<ValidatieOptions>().BindConfiguration("Limieten:Validatie")
+            .Validate(o => o.MaxBytes > 0 && o.MaxRijen > 0, "Limieten:Validatie moet positieve waarden hebben.")
+            .ValidateOnStart();
+        services.AddSingleton<Validator>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapValidatie(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/validatie").WithTags("Validatie");
+        group.MapPost("", Valideer)
+            .WithName("Valideer")
+            .WithSummary("Beoordeel rijen van het format")
+            .WithDescription("Beoordeelt alle niet-lege rijen van het tabblad Toewijzingen volgens de regels van het format. " +
+                "Bevindingen komen terug in een 200-rapport; alleen een onbruikbaar verzoek geeft een 4xx-probleem.")
+            .Accepts<ValidatieVerzoekSchema>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        return group;
+    }
+
+    public static async Task<Results<Ok<Beoordeling>, ProblemHttpResult>> Valideer(
+        HttpRequest request, Validator validator, IOptions<ValidatieOptions> options, CancellationToken ct)
+    {
+        if (!request.HasJsonContentType())
+            return Problems.For(StatusCodes.Status415UnsupportedMediaType, "Stuur de rijen als JSON (Content-Type: application/json).");
+        try
+        {
+            var body = await RequestBody.ReadAsync(request, options.Value.MaxBytes, ct);
+            var verzoek = ValidatieRequestReader.Read(body, options.Value.MaxRijen);
+            return TypedResults.Ok(validator.Validate(verzoek.Rijen, verzoek.Fase, verzoek.Verzegeling));
+        }
+        catch (RequestException e)
+        {
+            return Problems.From(e);
+        }
+    }
+}

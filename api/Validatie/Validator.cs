@@ -1,0 +1,104 @@
+namespace MigratieAddin.Api;
+
+public sealed record RijUitslag(int? Rij, Status Status, IReadOnlyList<Melding> Meldingen);
+
+public sealed record Telling(int Ok, int Onvolledig, int Overleg, int Fout);
+
+/// <summary>The report: every row once, in request order; workbook-level messages; counts per status.</summary>
+public sealed record Beoordeling(IReadOnlyList<RijUitslag> Rijen, IReadOnlyList<Melding> Meldingen, Telling Telling);
+
+/// <summary>The rules engine: rows and catalogue in, findings out. No HTTP and no spreadsheet in here.</summary>
+public sealed class Validator(Catalogus catalogus)
+{
+    /// <summary>Every rule in the order of FORMAT.md's tables: a cell gets the first one that applies.</summary>
+    public static readonly IReadOnlyList<Rule> Rules =
+    [
+        // Blue columns
+        new RequiredCellsMustBeFilled(),
+        new BsnMustPassElfproef(),
+        new ToewijzingnummerMustBeWholeNumber(),
+        new GemeenteMustBelongToRegio(),
+        new AgbMustHaveEightDigits(),
+        new AanbiederMustBeGegund(),
+        new AanbiederNaamShouldMatchRegister(),
+        new Product2022MustBeKnown(),
+        new Product2022MustNotBeGgz(),
+        new Productcategorie2022MustMatchCatalogus(),
+        new BlueDatesMustBeDates(),
+        new EinddatumMustNotPrecedeIngangsdatum(),
+        new EinddatumMustLieAfterPeildatum(),
+        new IngangsdatumMustLieOnOrBeforePeildatum(),
+        new GeboortedatumMustBePlausible(),
+        new Jeugdige18PlusNeedsOverleg(),
+        new OmvangMustFollowIjw(),
+        new ToewijzingMustBeUnique(),
+        // Yellow columns
+        new Product2023MustBeFilled(),
+        new Product2023MustBeKnown(),
+        new Productcategorie2023MustMatchCatalogus(),
+        new Product2023MustBeGegund(),
+        new Product2023MustBeAllowedOmzetting(),
+        new IntensiteitChangeNeedsOverleg(),
+        new Einddatum2023MustBeValid(),
+        new Einddatum2023ChangeNeedsOverleg(),
+        new Volume2023MustBeValid(),
+        new Volume2023DeviationNeedsOverleg(),
+        new Product2023MustNotStack(),
+        new BudgetOnlyOnAmbulantRows(),
+        new AmbulantRowMustHaveValidBudget(),
+        new AmbulantBudgetNeedsOverleg(),
+        new AmbulantRowMustBelongToCombinatie(),
+        new CombinatieNeedsAmbulantRow(),
+        new OpmerkingIsShown(),
+    ];
+
+    public Beoordeling Validate(IReadOnlyList<Row> rows, Fase fase, string? verzegeling = null)
+    {
+        var read = new ReadRow[rows.Count];
+        for (var i = 0; i < rows.Count; i++) read[i] = new ReadRow(rows[i], i, catalogus);
+        var ctx = new RuleContext(catalogus, fase, new RowRelations(read, catalogus.Regio.IngangsdatumNieuw));
+
+        var results = new RijUitslag[rows.Count];
+        int ok = 0, onvolledig = 0, overleg = 0, fout = 0;
+        for (var i = 0; i < read.Length; i++)
+        {
+            var row = read[i];
+            if (row.IsEmpty)
+            {
+                results[i] = new RijUitslag(row.Row.Number, Status.Ok, []);
+                continue;
+            }
+            var meldingen = ValidateRow(row, ctx);
+            var status = StatusOf.Meldingen(meldingen);
+            results[i] = new RijUitslag(row.Row.Number, status, meldingen);
+            switch (status)
+            {
+                case Status.Ok: ok++; break;
+                case Status.Onvolledig: onvolledig++; break;
+                case Status.Overleg: overleg++; break;
+                default: fout++; break;
+            }
+        }
+        return new Beoordeling(results, WorkbookMeldingen(fase, verzegeling), new Telling(ok, onvolledig, overleg, fout));
+    }
+
+    private static IReadOnlyList<Melding> ValidateRow(ReadRow row, RuleContext ctx)
+    {
+        var findings = new Findings();
+        var kind = row.IsAmbulant ? RowKind.Ambulant : RowKind.Omzetting;
+        foreach (var rule in Rules)
+        {
+            if (ctx.Fase == Fase.Gemeente && rule.Colour == Colour.Yellow) continue;
+            if ((rule.RowKind & kind) == 0) continue;
+            if (rule.NeedsUsableProduct2022 && !row.Product2022Usable) continue;
+            rule.Check(row, ctx, findings);
+        }
+        return findings.Meldingen;
+    }
+
+    private static IReadOnlyList<Melding> WorkbookMeldingen(Fase fase, string? verzegeling) =>
+        fase == Fase.Controle && string.IsNullOrWhiteSpace(verzegeling)
+            ? [new Melding("GEEN_VERZEGELING", Ernst.Info, null,
+                "Dit werkboek heeft geen verzegeling (bijvoorbeeld het eigen werkformat van de gemeente). Of blauwe cellen zijn gewijzigd of rijen zijn verwijderd, kan daarom niet worden gecontroleerd.")]
+            : [];
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+
+namespace MigratieAddin.Api;
+
+/// <summary>Reads cell values the way FORMAT.md "Values arrive as Excel gives them" describes.
+/// Every reader answers false for what it cannot read; none throws.</summary>
+public static class ValueReader
+{
+    private static readonly DateOnly ExcelEpoch = new(1899, 12, 30);
+    private const int LastSerial = 2958465; // 31-12-9999
+
+    /// <summary>An Excel serial (fraction dropped; 0 or less is not a date), or text d-m-jjjj, d/m/jjjj or jjjj-mm-dd.</summary>
+    public static bool TryDate(Cell cell, out DateOnly date)
+    {
+        date = default;
+        switch (cell.Kind)
+        {
+            case CellKind.Number:
+                var serial = Math.Floor(cell.Number);
+                if (serial < 1 || serial > LastSerial) return false;
+                date = ExcelEpoch.AddDays((int)serial);
+                return true;
+            case CellKind.Text:
+                return TryTextDate(cell.Text!, out date);
+            default:
+                return false;
+        }
+    }
+
+    private static bool TryTextDate(string text, out DateOnly date)
+    {
+        date = default;
+        var separator = text.Contains('-') ? '-' : '/';
+        var parts = text.Split(separator);
+        if (parts.Length != 3 || parts.Any(p => p.Length == 0 || !p.All(char.IsAsciiDigit))) return false;
+        int year, month, day;
+        if (separator == '-' && parts[0].Length == 4 && parts[1].Length <= 2 && parts[2].Length <= 2)
+            (year, month, day) = (int.Parse(parts[0]), int.Parse(parts[1]), int.Parse(parts[2]));
+        else if (parts[0].Length <= 2 && parts[1].Length <= 2 && parts[2].Length == 4)
+            (day, month, year) = (int.Parse(parts[0]), int.Parse(parts[1]), int.Parse(parts[2]));
+        else return false;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>A code of exactly <paramref name="length"/> digits; a number, or digits-only text that is
+    /// too short, gets its leading zeros back (193 -> 0193).</summary>
+    public static bool TryDigitCode(Cell cell, int length, out string code)
+    {
+        code = "";
+        switch (cell.Kind)
+        {
+            case CellKind.Number:
+                if (cell.Number < 0 || cell.Number != Math.Floor(cell.Number) || cell.Number >= Math.Pow(10, length)) return false;
+                code = ((long)cell.Number).ToString(CultureInfo.InvariantCulture).PadLeft(length, '0');
+                return true;
+            case CellKind.Text:
+                var t = cell.Text!;
+                if (t.Length > length || !t.All(char.IsAsciiDigit)) return false;
+                code = t.PadLeft(length, '0');
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A whole, non-negative number, compared as a number: 02 is 2, 0410000001 is 410000001.</summary>
+    public static bool TryWholeNumber(Cell cell, out long number)
+    {
+        number = 0;
+        switch (cell.Kind)
+        {
+            case CellKind.Number:
+                if (cell.Number < 0 || cell.Number != Math.Floor(cell.Number) || cell.Number > 1e15) return false;
+                number = (long)cell.Number;
+                return true;
+            case CellKind.Text:
+                var text = cell.Text!;
+                if (!text.All(char.IsAsciiDigit)) return false;
+                var significant = text.TrimStart('0');
+                if (significant.Length > 15) return false;
+                number = significant.Length == 0 ? 0 : long.Parse(significant, CultureInfo.InvariantCulture);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>An amount or volume. Text is read the Dutch way: euro sign and spaces ignored, the comma
+    /// as decimal separator, a dot followed by exactly three digits as thousands separator.</summary>
+    public static bool TryAmount(Cell cell, out decimal amount)
+    {
+        amount = 0;
+        switch (cell.Kind)
+        {
+            case CellKind.Number:
+                if (Math.Abs(cell.Number) > 1e20) return false;
+                amount = (decimal)cell.Number;
+                return true;
+            case CellKind.Text:
+                return TryDutchNumber(cell.Text!, out amount);
+            default:
+                return false;
+        }
+    }
+
+    private static bool TryDutchNumber(string text, out decimal amount)
+    {
+        amount = 0;
+        var t = new string(text.Where(c => c != '€' && !char.IsWhiteSpace(c)).ToArray());
+        var negative = t.StartsWith('-');
+        if (negative || t.StartsWith('+')) t = t[1..];
+        if (t.Length == 0 || t.Count(c => c == ',') > 1) return false;
+
+        var comma = t.IndexOf(',');
+        var whole = comma < 0 ? t : t[..comma];
+        var fraction = comma < 0 ? "" : t[(comma + 1)..];
+        if (comma >= 0 && fraction.Length == 0) return false;
+
+        var groups = whole.Split('.');
+        if (groups.Length > 1 && !(groups[0].Length is >= 1 and <= 3 && groups.Skip(1).All(g => g.Length == 3)))
+        {
+            // Not thousands groups: a single dot is then the decimal separator ("2.5"), unless a comma is one too.
+            if (groups.Length != 2 || comma >= 0) return false;
+            fraction = groups[1];
+            groups = [groups[0]];
+        }
+        var digits = string.Concat(groups);
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit) || !fraction.All(char.IsAsciiDigit) || digits.Length + fraction.Length > 26) return false;
+        var value = decimal.Parse(fraction.Length > 0 ? digits + "." + fraction : digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        amount = negative ? -value : value;
+        return true;
+    }
+
+    /// <summary>The number of decimals of a value as read: 10.500 has one.</summary>
+    public static int Decimals(decimal value)
+    {
+        var normalised = value / 1.000000000000000000000000000000000m;
+        return normalised.Scale;
+    }
+
+    /// <summary>A whole number from 1 to 99,999,999, as a volume must be.</summary>
+    public static bool IsValidVolume(decimal value) => value >= 1 && value <= 99_999_999 && value == decimal.Truncate(value);
+
+    /// <summary>An iJw code written with two digits (1 -> 01).</summary>
+    public static bool TryTwoDigitCode(Cell cell, out string code)
+    {
+        code = "";
+        if (!TryWholeNumber(cell, out var n) || n > 99) return false;
+        code = n.ToString("00", CultureInfo.InvariantCulture);
+        return true;
+    }
+
+    /// <summary>A product code as compared: trimmed and upper case; a number written without decimals.</summary>
+    public static string? Productcode(Cell cell) => cell.IsEmpty ? null : cell.AsText().Trim().ToUpperInvariant();
+}
