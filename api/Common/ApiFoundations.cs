@@ -16,6 +16,7 @@ public static class ApiFoundations
             {
                 404 => "Dit adres bestaat niet in de API. Zie /swagger voor de beschikbare adressen.",
                 405 => "Deze methode is niet toegestaan op dit adres. Zie /swagger.",
+                415 => "Het soort inhoud (Content-Type) past niet bij dit adres. Zie /swagger voor wat dit adres verwacht.",
                 >= 500 => "Er ging onverwacht iets mis. Probeer het opnieuw; blijft het misgaan, meld dan het tijdstip aan de beheerder.",
                 _ => null,
             };
