@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Frozen;
 using System.Text.Json.Serialization;
 
@@ -50,6 +51,7 @@ public sealed class Catalogus
         IReadOnlyList<Product2023> producten2023, IReadOnlyList<Omzetting> omzettingen, IReadOnlyList<Aanbieder> aanbieders)
     {
         Regio = regio;
+        CategorieAmbulant = long.Parse(regio.CategorieAmbulant, CultureInfo.InvariantCulture);
         Gemeenten = gemeenten;
         Producten2022 = producten2022;
         Producten2023 = producten2023;
@@ -64,6 +66,9 @@ public sealed class Catalogus
     }
 
     public RegioSettings Regio { get; }
+
+    /// <summary>The productcategorie that marks an ambulant row, as a number.</summary>
+    public long CategorieAmbulant { get; }
     public IReadOnlyList<Gemeente> Gemeenten { get; }
     public IReadOnlyList<Product2022> Producten2022 { get; }
     public IReadOnlyList<Product2023> Producten2023 { get; }

@@ -9,10 +9,10 @@ public sealed class ReadRow
         Row = row;
         Index = index;
         IsEmpty = row.IsEmpty;
-        if (IsEmpty) { LinkKey = ""; return; }
+        if (IsEmpty) return;
 
         IsAmbulant = ValueReader.TryWholeNumber(row[Column.Productcategorie2023], out var cat2023)
-            && long.TryParse(catalogus.Regio.CategorieAmbulant, out var ambulant) && cat2023 == ambulant;
+            && cat2023 == catalogus.CategorieAmbulant;
 
         if (ValueReader.TryDigitCode(row[Column.Gemeentecode], 4, out var gemeente)) Gemeentecode = gemeente;
         if (ValueReader.TryDigitCode(row[Column.AanbiederAgb], 8, out var agb))
@@ -39,12 +39,6 @@ public sealed class ReadRow
         Budget = Amount(row[Column.Budget2023]);
         if (ValueReader.TryTwoDigitCode(row[Column.Eenheid], out var eenheid)) Eenheid = eenheid;
         if (ValueReader.TryWholeNumber(row[Column.Frequentie], out var frequentie)) Frequentie = frequentie;
-
-        LinkKey = string.Join('|',
-            Gemeentecode ?? row[Column.Gemeentecode].AsText(),
-            Agb ?? row[Column.AanbiederAgb].AsText(),
-            Toewijzingnummer?.ToString() ?? row[Column.Toewijzingnummer].AsText(),
-            Bsn ?? row[Column.Bsn].AsText());
     }
 
     public Row Row { get; }
@@ -71,8 +65,14 @@ public sealed class ReadRow
     public string? Eenheid { get; }
     public long? Frequentie { get; }
 
-    /// <summary>gemeentecode, AGB, toewijzingnummer and BSN: what ties an ambulant row to its omzetting row.</summary>
-    public string LinkKey { get; }
+    /// <summary>gemeentecode, AGB, toewijzingnummer and BSN as read (or as typed, where unreadable):
+    /// what ties an ambulant row to its omzetting row.</summary>
+    public LinkKey LinkKey => new(
+        Gemeentecode ?? Row[Column.Gemeentecode].AsText(),
+        Agb ?? Row[Column.AanbiederAgb].AsText(),
+        Toewijzingnummer ?? -1,
+        Toewijzingnummer is null ? Row[Column.Toewijzingnummer].AsText() : "",
+        Bsn ?? Row[Column.Bsn].AsText());
 
     public Cell this[Column kolom] => Row[kolom];
 
@@ -82,3 +82,5 @@ public sealed class ReadRow
     private static DateOnly? Date(Cell c) => ValueReader.TryDate(c, out var d) ? d : null;
     private static decimal? Amount(Cell c) => ValueReader.TryAmount(c, out var d) ? d : null;
 }
+
+public readonly record struct LinkKey(string Gemeente, string Agb, long Toewijzingnummer, string ToewijzingnummerAsTyped, string Bsn);

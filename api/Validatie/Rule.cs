@@ -37,8 +37,6 @@ public sealed class Findings
     private readonly List<Melding> _meldingen = [];
     private long _taken;
 
-    public IReadOnlyList<Melding> Meldingen => _meldingen;
-
     public bool IsTaken(Column column) => (_taken & (1L << (int)column)) != 0;
 
     public void Report(Rule rule, Column column, string text)
@@ -48,10 +46,12 @@ public sealed class Findings
         _meldingen.Add(new Melding(rule.Code, rule.Ernst, column.Key(), text));
     }
 
-    public void ReportRow(Rule rule, string text)
+    /// <summary>Hands out this row's messages and starts over for the next row.</summary>
+    public Melding[] TakeAll()
     {
-        foreach (var m in _meldingen)
-            if (m.Kolom is null && m.Code == rule.Code) return;
-        _meldingen.Add(new Melding(rule.Code, rule.Ernst, null, text));
+        var all = _meldingen.Count == 0 ? [] : _meldingen.ToArray();
+        _meldingen.Clear();
+        _taken = 0;
+        return all;
     }
 }

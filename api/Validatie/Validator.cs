@@ -11,7 +11,7 @@ public sealed record Beoordeling(IReadOnlyList<RijUitslag> Rijen, IReadOnlyList<
 public sealed class Validator(Catalogus catalogus)
 {
     /// <summary>Every rule in the order of FORMAT.md's tables: a cell gets the first one that applies.</summary>
-    public static readonly IReadOnlyList<Rule> Rules =
+    public static readonly Rule[] Rules =
     [
         // Blue columns
         new RequiredCellsMustBeFilled(),
@@ -59,6 +59,7 @@ public sealed class Validator(Catalogus catalogus)
         var ctx = new RuleContext(catalogus, fase, new RowRelations(read, catalogus.Regio.IngangsdatumNieuw));
 
         var results = new RijUitslag[rows.Count];
+        var findings = new Findings();
         int ok = 0, onvolledig = 0, overleg = 0, fout = 0;
         for (var i = 0; i < read.Length; i++)
         {
@@ -68,7 +69,7 @@ public sealed class Validator(Catalogus catalogus)
                 results[i] = new RijUitslag(row.Row.Number, Status.Ok, []);
                 continue;
             }
-            var meldingen = ValidateRow(row, ctx);
+            var meldingen = ValidateRow(row, ctx, findings);
             var status = StatusOf.Meldingen(meldingen);
             results[i] = new RijUitslag(row.Row.Number, status, meldingen);
             switch (status)
@@ -82,9 +83,8 @@ public sealed class Validator(Catalogus catalogus)
         return new Beoordeling(results, WorkbookMeldingen(fase, verzegeling), new Telling(ok, onvolledig, overleg, fout));
     }
 
-    private static IReadOnlyList<Melding> ValidateRow(ReadRow row, RuleContext ctx)
+    private static Melding[] ValidateRow(ReadRow row, RuleContext ctx, Findings findings)
     {
-        var findings = new Findings();
         var kind = row.IsAmbulant ? RowKind.Ambulant : RowKind.Omzetting;
         foreach (var rule in Rules)
         {
@@ -93,7 +93,7 @@ public sealed class Validator(Catalogus catalogus)
             if (rule.NeedsUsableProduct2022 && !row.Product2022Usable) continue;
             rule.Check(row, ctx, findings);
         }
-        return findings.Meldingen;
+        return findings.TakeAll();
     }
 
     private static IReadOnlyList<Melding> WorkbookMeldingen(Fase fase, string? verzegeling) =>

@@ -32,7 +32,7 @@ public static class ValueReader
         date = default;
         var separator = text.Contains('-') ? '-' : '/';
         var parts = text.Split(separator);
-        if (parts.Length != 3 || parts.Any(p => p.Length == 0 || !p.All(char.IsAsciiDigit))) return false;
+        if (parts.Length != 3 || parts.Any(p => p.Length == 0 || !IsDigits(p))) return false;
         int year, month, day;
         if (separator == '-' && parts[0].Length == 4 && parts[1].Length <= 2 && parts[2].Length <= 2)
             (year, month, day) = (int.Parse(parts[0]), int.Parse(parts[1]), int.Parse(parts[2]));
@@ -57,7 +57,7 @@ public static class ValueReader
                 return true;
             case CellKind.Text:
                 var t = cell.Text!;
-                if (t.Length > length || !t.All(char.IsAsciiDigit)) return false;
+                if (t.Length > length || !IsDigits(t)) return false;
                 code = t.PadLeft(length, '0');
                 return true;
             default:
@@ -77,7 +77,7 @@ public static class ValueReader
                 return true;
             case CellKind.Text:
                 var text = cell.Text!;
-                if (!text.All(char.IsAsciiDigit)) return false;
+                if (!IsDigits(text)) return false;
                 var significant = text.TrimStart('0');
                 if (significant.Length > 15) return false;
                 number = significant.Length == 0 ? 0 : long.Parse(significant, CultureInfo.InvariantCulture);
@@ -132,6 +132,9 @@ public static class ValueReader
         amount = negative ? -value : value;
         return true;
     }
+
+    /// <summary>Only the digits 0 to 9 (and at least one).</summary>
+    public static bool IsDigits(ReadOnlySpan<char> text) => text.Length > 0 && !text.ContainsAnyExceptInRange('0', '9');
 
     /// <summary>The number of decimals of a value as read: 10.500 has one.</summary>
     public static int Decimals(decimal value)

@@ -1,1 +1,191 @@
-Console.WriteLine();
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using MigratieAddin.Api;
+using Microsoft.Extensions.DependencyInjection;
+
+// Speed of the validation engine and of POST /api/validatie, as docs/PERFORMANCE.md reports it.
+// Run: dotnet run -c Release --project tests/MigratieAddin.Benchmarks [-- rows iterations]
+namespace MigratieAddin.Benchmarks;
+
+internal static class ValidatieBench
+{
+    public static async Task Main(string[] args)
+    {
+        var rowCount = args.Length > 0 ? int.Parse(args[0]) : 10_000;
+        var iterations = args.Length > 1 ? int.Parse(args[1]) : 40;
+
+        var catalogus = CatalogusLoader.LoadEmbedded();
+        var validator = new Validator(catalogus);
+        var json = BenchRows.Json(catalogus, rowCount);
+        var rows = ValidatieRequestReader.Read(json, int.MaxValue).Rijen;
+        var answer = validator.Validate(rows, Fase.Aanbieder);
+        Console.WriteLine($"{rowCount} rows, {json.Length / 1024.0 / 1024.0:0.0} MB request; telling {JsonSerializer.Serialize(answer.Telling, ApiJsonContext.Default.Telling)}");
+
+        var jsonOnly = Measure(iterations, () =>
+        {
+            var read = ValidatieRequestReader.Read(json, int.MaxValue);
+            return JsonSerializer.SerializeToUtf8Bytes(answer, ApiJsonContext.Default.Beoordeling).Length + read.Rijen.Count;
+        });
+        var jsonAndEngine = Measure(iterations, () =>
+        {
+            var read = ValidatieRequestReader.Read(json, int.MaxValue);
+            return JsonSerializer.SerializeToUtf8Bytes(validator.Validate(read.Rijen, read.Fase), ApiJsonContext.Default.Beoordeling).Length;
+        });
+
+        var engine = Measure(iterations, () => validator.Validate(rows, Fase.Aanbieder));
+
+        await using var echo = await EchoHost.StartAsync(answer);
+        using var api = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSolutionRelativeContentRoot("api").UseSetting("Logging:LogLevel:Default", "Warning"));
+        api.UseKestrel(0);
+        api.StartServer();
+        var apiAddress = api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None }) { Timeout = TimeSpan.FromMinutes(1) };
+
+        var httpApi = await MeasureAsync(iterations, () => Post(http, apiAddress + "/api/validatie", json));
+        var httpEcho = await MeasureAsync(iterations, () => Post(http, echo.Address + "/echo", json));
+
+        Console.WriteLine();
+        Console.WriteLine("| what | median | p90 | target |");
+        Console.WriteLine("| --- | ---: | ---: | --- |");
+        Row($"engine: {rowCount} rows validated in-process", engine, $"< 50 ms ({rowCount / engine.Median.TotalSeconds:N0} rows/s)");
+        Row($"in-process: read request JSON + serialise answer, no validation", jsonOnly, "baseline");
+        Row($"in-process: read JSON + validate + serialise", jsonAndEngine, $"{jsonAndEngine.Median / jsonOnly.Median:0.00}x the JSON-only time");
+        Row($"loopback: POST /api/validatie", httpApi, "< 250 ms");
+        Row($"loopback: same body to an echo endpoint (read + serialise, no validation)", httpEcho, $"API is {httpApi.Median / httpEcho.Median:0.00}x this (target <= 2x)");
+
+        static void Row(string what, Stats s, string target) =>
+            Console.WriteLine($"| {what} | {s.Median.TotalMilliseconds:0.0} ms | {s.P90.TotalMilliseconds:0.0} ms | {target} |");
+
+        static async Task<int> Post(HttpClient http, string url, byte[] body)
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new("application/json");
+            using var response = await http.PostAsync(url, content);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}");
+            return bytes.Length;
+        }
+
+        static Stats Measure<T>(int n, Func<T> action)
+        {
+            for (var i = 0; i < 30; i++) action();
+            var times = new List<TimeSpan>();
+            for (var i = 0; i < n; i++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                var sw = Stopwatch.StartNew();
+                GC.KeepAlive(action());
+                times.Add(sw.Elapsed);
+            }
+            return Stats.Of(times);
+        }
+
+        static async Task<Stats> MeasureAsync<T>(int n, Func<Task<T>> action)
+        {
+            for (var i = 0; i < 20; i++) await action();
+            var times = new List<TimeSpan>();
+            for (var i = 0; i < n; i++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                var sw = Stopwatch.StartNew();
+                GC.KeepAlive(await action());
+                times.Add(sw.Elapsed);
+            }
+            return Stats.Of(times);
+        }
+    }
+}
+
+internal sealed record Stats(TimeSpan Median, TimeSpan P90)
+{
+    public static Stats Of(List<TimeSpan> times)
+    {
+        times.Sort();
+        return new Stats(times[times.Count / 2], times[(int)Math.Ceiling(times.Count * 0.9) - 1]);
+    }
+}
+
+/// <summary>A minimal host on the same machinery (Kestrel, the request reader, the source-generated JSON),
+/// answering a fixed report: what POST /api/validatie would cost if it did not validate.</summary>
+internal sealed class EchoHost(WebApplication app, string address) : IAsyncDisposable
+{
+    public string Address { get; } = address;
+
+    public static async Task<EchoHost> StartAsync(Beoordeling answer)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        var app = builder.Build();
+        app.MapPost("/echo", async (HttpRequest request, CancellationToken ct) =>
+        {
+            var body = await RequestBody.ReadAsync(request, long.MaxValue, ct);
+            var read = ValidatieRequestReader.Read(body, int.MaxValue);
+            return read.Rijen.Count == answer.Rijen.Count ? TypedResults.Ok(answer) : Results.BadRequest();
+        });
+        await app.StartAsync();
+        return new EchoHost(app, app.Urls.First());
+    }
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+}
+
+/// <summary>Realistic request rows: the demo export's toewijzingen repeated with distinct BSNs and numbers,
+/// the aanbieder's standard choice filled in, an ambulant row for every combination product, a few mistakes.</summary>
+internal static class BenchRows
+{
+    public static byte[] Json(Catalogus catalogus, int count)
+    {
+        var demo = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "lopende-toewijzingen.csv")).Skip(1).Select(l => l.Split(';')).Take(60).ToList();
+        var rijen = new JsonArray();
+        for (var i = 0; rijen.Count < count; i++)
+        {
+            var d = demo[i % demo.Count];
+            var code2022 = d[8];
+            var standaard = catalogus.OmzettingenFrom(code2022).FirstOrDefault(o => o.Standaard)?.Productcode2023;
+            var waarden = new JsonObject
+            {
+                ["gemeentecode"] = d[0], ["aanbiederAgb"] = d[1], ["aanbiederNaam"] = d[2], ["bsn"] = Bsn(i), ["naam"] = d[4],
+                ["geboortedatum"] = Serial(d[5]), ["toewijzingnummer"] = 300_000_000 + i, ["productcategorie2022"] = d[7],
+                ["productcode2022"] = code2022, ["ingangsdatum"] = Serial(d[9]), ["einddatum"] = Serial(d[10]),
+                ["volume"] = int.Parse(d[11]), ["eenheid"] = d[12], ["frequentie"] = int.Parse(d[13]),
+                ["productcode2023"] = i % 50 == 7 ? null : standaard, ["opmerkingAanbieder"] = i % 40 == 3 ? "Graag overleg" : null,
+            };
+            rijen.Add(new JsonObject { ["rij"] = rijen.Count + 2, ["waarden"] = waarden });
+            if (catalogus.Product2022(code2022) is { CombinatieAmbulant: true } && rijen.Count < count)
+            {
+                var ambulant = (JsonObject)waarden.DeepClone();
+                ambulant["productcategorie2023"] = "50";
+                ambulant["productcode2023"] = null;
+                ambulant["budget2023"] = "2.500,00";
+                rijen.Add(new JsonObject { ["rij"] = rijen.Count + 2, ["waarden"] = ambulant });
+            }
+        }
+        return Encoding.UTF8.GetBytes(new JsonObject { ["fase"] = "aanbieder", ["rijen"] = rijen }.ToJsonString());
+    }
+
+    private static int Serial(string ddmmyyyy) =>
+        DateOnly.ParseExact(ddmmyyyy, "dd-MM-yyyy").DayNumber - new DateOnly(1899, 12, 30).DayNumber;
+
+    private static string Bsn(int n)
+    {
+        for (var k = n * 11 / 10; ; k++)
+        {
+            var first8 = "99" + k.ToString("000000");
+            var sum = 0;
+            for (var i = 0; i < 8; i++) sum += (9 - i) * (first8[i] - '0');
+            if (sum % 11 < 10) return first8 + sum % 11;
+        }
+    }
+}

@@ -98,7 +98,7 @@ public sealed class AanbiederNaamShouldMatchRegister() : Rule("AANBIEDER_NAAM_AF
     {
         var naam = row[Column.AanbiederNaam];
         if (row.Aanbieder is null || naam.IsEmpty) return;
-        if (TextCompare.Fold(naam.AsText()) != TextCompare.Fold(row.Aanbieder.Naam))
+        if (!TextCompare.SameFolded(naam.AsText(), row.Aanbieder.Naam))
             findings.Report(this, Column.AanbiederNaam,
                 $"Naam aanbieder wijkt af van de naam bij deze AGB-code: {row.Aanbieder.Naam}. Controleer of de AGB-code klopt.");
     }

@@ -40,7 +40,7 @@ public sealed class ToewijzingMustBeUnique() : Rule("DUBBELE_TOEWIJZING", Ernst.
 {
     public override void Check(ReadRow row, RuleContext ctx, Findings findings)
     {
-        if (ctx.Relations.SameToewijzing(row).FirstOrDefault() is { } other)
+        if (ctx.Relations.SameToewijzing(row) is { } other)
             findings.Report(this, Column.Toewijzingnummer,
                 $"Dit toewijzingnummer staat voor deze gemeente meer dan eens in het format{RowText.Also(other)}. Verwijder de dubbele rij of corrigeer het nummer.");
     }
