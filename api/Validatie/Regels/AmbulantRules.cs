@@ -18,7 +18,7 @@ public sealed class AmbulantRowMustHaveValidBudget() : Rule("BUDGET_ONGELDIG", E
     {
         if (row.Budget is not { } budget || budget <= 0 || ValueReader.Decimals(budget) > 2)
             findings.Report(this, Column.Budget2023,
-                "Vul bij een ambulante rij het budget 2023 in euro's in: een bedrag groter dan 0 met hoogstens 2 decimalen, bijvoorbeeld 2.500,00.");
+                "Budget 2023 ontbreekt of is ongeldig. Vul bij een ambulante rij een bedrag in euro's in, groter dan 0 en met hoogstens 2 decimalen, bijvoorbeeld 2.500,00.");
     }
 }
 
@@ -26,7 +26,7 @@ public sealed class AmbulantBudgetNeedsOverleg() : Rule("AMBULANT_BUDGET", Ernst
 {
     public override void Check(ReadRow row, RuleContext ctx, Findings findings) =>
         findings.Report(this, Column.Budget2023,
-            "Het budget voor de ambulante zorg vanaf 2023 wordt in overleg tussen gemeente en aanbieder vastgesteld.");
+            "Budget 2023 voor de ambulante zorg wordt in overleg tussen gemeente en aanbieder vastgesteld. Stem het bedrag af met de gemeente.");
 }
 
 public sealed class AmbulantRowMustBelongToCombinatie() : Rule("AMBULANT_ZONDER_COMBINATIE", Ernst.Overleg, Colour.Yellow, RowKind.Ambulant)
@@ -35,7 +35,7 @@ public sealed class AmbulantRowMustBelongToCombinatie() : Rule("AMBULANT_ZONDER_
     {
         if (!ctx.Relations.OmzettingRowsOf(row).Any(r => r.Product2022 is { CombinatieAmbulant: true }))
             findings.Report(this, Column.Productcategorie2023,
-                "Deze ambulante rij hoort bij geen toewijzing met een gecombineerd product (zelfde gemeentecode, AGB-code, toewijzingnummer en BSN). Kopieer de gegevens van die rij of overleg met de gemeente.");
+                $"Productcategorie 2023 is {ctx.Catalogus.Regio.CategorieAmbulant} (ambulant), maar deze rij hoort bij geen toewijzing met een gecombineerd product (zelfde gemeentecode, AGB-code, toewijzingnummer en BSN). Kopieer de gegevens van die rij of overleg met de gemeente.");
     }
 }
 
@@ -45,7 +45,7 @@ public sealed class CombinatieNeedsAmbulantRow() : Rule("COMBINATIE_ZONDER_AMBUL
     {
         if (row.Product2022 is { CombinatieAmbulant: true } product && !ctx.Relations.HasAmbulantRow(row))
             findings.Report(this, Column.Productcode2022,
-                $"Productcode {product.Productcode} combineert wonen/verblijf met ambulante zorg. Voeg een ambulante rij toe (kopie van deze rij met productcategorie 2023 = {ctx.Catalogus.Regio.CategorieAmbulant} en een budget) of overleg met de gemeente.");
+                $"Productcode 2022 {product.Productcode} combineert wonen/verblijf met ambulante zorg. Voeg een ambulante rij toe (kopie van deze rij met productcategorie 2023 = {ctx.Catalogus.Regio.CategorieAmbulant} en een budget) of overleg met de gemeente.");
     }
 }
 
@@ -54,6 +54,6 @@ public sealed class OpmerkingIsShown() : Rule("OPMERKING", Ernst.Info, Colour.Ye
     public override void Check(ReadRow row, RuleContext ctx, Findings findings)
     {
         if (!row[Column.OpmerkingAanbieder].IsEmpty)
-            findings.Report(this, Column.OpmerkingAanbieder, "De aanbieder heeft een opmerking geschreven. Lees die voordat je omzet.");
+            findings.Report(this, Column.OpmerkingAanbieder, "De aanbieder heeft een opmerking geschreven in Opmerking aanbieder. Lees die voordat je omzet.");
     }
 }

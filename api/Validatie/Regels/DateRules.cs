@@ -44,7 +44,7 @@ public sealed class IngangsdatumMustLieOnOrBeforePeildatum() : Rule("BUITEN_SCOP
     {
         if (row.Ingangsdatum > ctx.Peildatum)
             findings.Report(this, Column.Ingangsdatum,
-                $"Ingangsdatum ligt na {RuleContext.Datum(ctx.Peildatum)}: dit is geen lopende toewijzing van vóór de overgang en hoort niet in dit format.");
+                $"Ingangsdatum ligt na {RuleContext.Datum(ctx.Peildatum)}: dit is geen lopende toewijzing van vóór de overgang. Controleer de ingangsdatum of haal de rij uit het format.");
     }
 }
 
@@ -67,7 +67,7 @@ public sealed class Jeugdige18PlusNeedsOverleg() : Rule("LEEFTIJD_18_PLUS", Erns
     {
         if (row.Geboortedatum is { } geboren && Age.On(geboren, ctx.NewStart) is >= 18 and <= 22)
             findings.Report(this, Column.Geboortedatum,
-                $"De jeugdige is op {RuleContext.Datum(ctx.NewStart)} 18 jaar of ouder (verlengde jeugdhulp). Stem met de gemeente af of de hulp doorloopt.");
+                $"Volgens de geboortedatum is de jeugdige op {RuleContext.Datum(ctx.NewStart)} 18 jaar of ouder (verlengde jeugdhulp). Stem met de gemeente af of de hulp doorloopt.");
     }
 }
 

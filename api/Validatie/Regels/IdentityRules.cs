@@ -88,7 +88,7 @@ public sealed class AanbiederMustBeGegund() : Rule("AANBIEDER_NIET_GEGUND", Erns
     {
         if (row.Agb is not null && row.Aanbieder is null)
             findings.Report(this, Column.AanbiederAgb,
-                "Deze AGB-code staat niet bij de gegunde aanbieders 2023, dus de toewijzing kan niet worden omgezet. Controleer de code of neem contact op met de regio.");
+                "AGB-code aanbieder staat niet bij de gegunde aanbieders 2023, dus deze toewijzing kan niet worden omgezet. Controleer de code; klopt die, neem dan contact op met de regio.");
     }
 }
 

@@ -42,7 +42,7 @@ public sealed class ToewijzingMustBeUnique() : Rule("DUBBELE_TOEWIJZING", Ernst.
     {
         if (ctx.Relations.SameToewijzing(row) is { } other)
             findings.Report(this, Column.Toewijzingnummer,
-                $"Dit toewijzingnummer staat voor deze gemeente meer dan eens in het format{RowText.Also(other)}. Verwijder de dubbele rij of corrigeer het nummer.");
+                $"Toewijzingnummer staat voor deze gemeente meer dan eens in het format{RowText.Also(other)}. Verwijder de dubbele rij of corrigeer het nummer.");
     }
 }
 

@@ -18,7 +18,7 @@ public sealed class Product2022MustNotBeGgz() : Rule("PRODUCT2022_GGZ", Ernst.Fo
     {
         if (row.Product2022 is { IsGgzVerblijf: true } product)
             findings.Report(this, Column.Productcode2022,
-                $"Productcode {product.Productcode} is GGZ-verblijf: die toewijzing loopt onder dezelfde code door en hoort niet in dit format. Haal de rij uit het format.");
+                $"Productcode 2022 {product.Productcode} is GGZ-verblijf: die toewijzing loopt onder dezelfde code door en hoort niet in dit format. Haal de rij uit het format.");
     }
 }
 

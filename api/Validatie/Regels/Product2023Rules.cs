@@ -29,7 +29,7 @@ public sealed class Productcategorie2023MustMatchCatalogus() : Rule("PRODUCTCATE
         {
             if (row.Code2023 is not null)
                 findings.Report(this, Column.Productcategorie2023,
-                    $"Een ambulante rij (categorie {ctx.Catalogus.Regio.CategorieAmbulant}) heeft geen productcode 2023. Maak Productcode 2023 leeg en vul het budget in.");
+                    $"Productcategorie 2023 is {ctx.Catalogus.Regio.CategorieAmbulant} (ambulant), en een ambulante rij heeft geen productcode 2023. Maak Productcode 2023 leeg en vul Budget 2023 in.");
             return;
         }
         var categorie = row[Column.Productcategorie2023];
@@ -48,7 +48,7 @@ public sealed class Product2023MustBeGegund() : Rule("PRODUCT2023_NIET_GEGUND", 
     {
         if (row is { Aanbieder: { } aanbieder, Product2023: { } product } && !aanbieder.IsGegund(product.Productcode))
             findings.Report(this, Column.Productcode2023,
-                $"Productcode {product.Productcode} is niet aan deze aanbieder gegund. Kies een van de gegunde codes: {string.Join(", ", aanbieder.GegundeProducten)}.");
+                $"Productcode 2023 {product.Productcode} is niet aan deze aanbieder gegund. Kies een van de gegunde codes: {string.Join(", ", aanbieder.GegundeProducten)}.");
     }
 }
 
@@ -62,7 +62,7 @@ public sealed class Product2023MustBeAllowedOmzetting() : Rule("PRODUCT2023_NIET
         if (ctx.Catalogus.Omzetting(p2022.Productcode, p2023.Productcode) is not null) return;
         var toegestaan = ctx.Catalogus.OmzettingenFrom(p2022.Productcode).Select(o => o.Productcode2023);
         findings.Report(this, Column.Productcode2023,
-            $"Productcode {p2023.Productcode} is geen toegestane omzetting van {p2022.Productcode}; kies uit {string.Join(", ", toegestaan)}. Een andere zorgvorm loopt via het reguliere proces.");
+            $"Productcode 2023 {p2023.Productcode} is geen toegestane omzetting van productcode 2022 {p2022.Productcode}; kies uit {string.Join(", ", toegestaan)}. Een andere zorgvorm loopt via het reguliere proces.");
     }
 }
 
@@ -77,7 +77,7 @@ public sealed class IntensiteitChangeNeedsOverleg() : Rule("INTENSITEIT_GEWIJZIG
         var standaard = ctx.Catalogus.OmzettingenFrom(p2022.Productcode).FirstOrDefault(o => o.Standaard);
         var hint = standaard is null ? "" : $" (de standaardomzetting is {standaard.Productcode2023})";
         findings.Report(this, Column.Productcode2023,
-            $"Productcode {p2023.Productcode} heeft een andere intensiteit dan de huidige zorg{hint}. Een andere intensiteit vraagt vooraf overleg met de gemeente.");
+            $"Productcode 2023 {p2023.Productcode} heeft een andere intensiteit dan de huidige zorg{hint}. Een andere intensiteit vraagt vooraf overleg met de gemeente.");
     }
 }
 
@@ -89,6 +89,6 @@ public sealed class Product2023MustNotStack() : Rule("STAPELING", Ernst.Fout, Co
     {
         if (ctx.Relations.StapelingWith(row) is { } other)
             findings.Report(this, Column.Productcode2023,
-                $"Deze jeugdige heeft bij deze aanbieder in dezelfde periode nog een toewijzing met productcode {row.Product2023!.Productcode}{RowText.Also(other)}; dat is stapeling (iJw OP259). Kies één rij of laat de periodes niet overlappen.");
+                $"Productcode 2023 {row.Product2023!.Productcode} staat voor deze jeugdige bij deze aanbieder nog een keer in dezelfde periode{RowText.Also(other)}; dat is stapeling (iJw OP259). Kies een andere productcode 2023 of laat de einddatums 2023 niet overlappen.");
     }
 }
