@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddApiFoundations(); // problem+json in Dutch, JSON, compression, OpenAPI, health
 builder.Services.AddCatalogus();      // the region's catalogue, loaded once
 builder.Services.AddValidatie();      // the rules engine and its request limits
+builder.Services.AddAddin();          // the task pane and the add-in manifest
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 256L * 1024 * 1024); // each endpoint sets its own, lower limit
 
 var app = builder.Build();
@@ -13,6 +14,7 @@ app.Services.GetRequiredService<Catalogus>(); // load now: a broken catalogue st
 
 app.UseApiFoundations();
 app.MapApiDescription();
+app.MapAddin();
 app.MapCatalogus();
 app.MapValidatie();
 

@@ -1,0 +1,67 @@
+// Builds the task pane into the API's wwwroot: one origin serves pane and API.
+import { build } from 'esbuild';
+import { mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, '..', 'api', 'wwwroot');
+mkdirSync(join(out, 'assets'), { recursive: true });
+
+await build({
+  entryPoints: [join(here, 'src', 'main.tsx')],
+  outfile: join(out, 'taskpane.js'),
+  bundle: true,
+  minify: true,
+  sourcemap: true,
+  target: ['chrome110', 'edge110', 'safari16'],
+  loader: { '.csv': 'text' },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  legalComments: 'linked',
+  logLevel: 'warning',
+});
+copyFileSync(join(here, 'src', 'taskpane.html'), join(out, 'taskpane.html'));
+for (const size of [16, 32, 64, 80]) writeFileSync(join(out, 'assets', `icon-${size}.png`), icon(size));
+console.log(`Taakvenster gebouwd in ${out}`);
+
+/** The add-in's icon, drawn here so no binary lives in the repository: a green tile with a white check mark. */
+function icon(size) {
+  const rgba = Buffer.alloc(size * size * 4);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const u = (x + 0.5) / size, v = (y + 0.5) / size;
+      const r = 0.18, corner = Math.hypot(Math.max(0, Math.abs(u - 0.5) - (0.5 - r)), Math.max(0, Math.abs(v - 0.5) - (0.5 - r)));
+      const inside = corner <= r;
+      const check = distanceToSegment(u, v, 0.25, 0.52, 0.43, 0.70) < 0.07 || distanceToSegment(u, v, 0.43, 0.70, 0.76, 0.32) < 0.07;
+      const [R, G, B] = check ? [255, 255, 255] : [0x21, 0x73, 0x46];
+      rgba.set(inside ? [R, G, B, 255] : [0, 0, 0, 0], (y * size + x) * 4);
+    }
+  }
+  return png(size, rgba);
+}
+
+function distanceToSegment(px, py, ax, ay, bx, by) {
+  const t = Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+  return Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay)));
+}
+
+function png(size, rgba) {
+  const raw = Buffer.alloc(size * (size * 4 + 1));
+  for (let y = 0; y < size; y++) rgba.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const length = Buffer.alloc(4); length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0); header.writeUInt32BE(size, 4); header.set([8, 6, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+function crc32(buf) {
+  let c = ~0;
+  for (const b of buf) { c ^= b; for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xEDB88320 & -(c & 1)); }
+  return ~c >>> 0;
+}

@@ -1,0 +1,144 @@
+// The one module that touches Excel. Every operation is one Excel.run with as few context.sync() calls
+// as it can: reads load whole blocks, writes queue every range and sync once.
+import type { CellValue } from '../format';
+import { type CellWrite, parseAddress, runsOf } from '../rows';
+import type { SheetChange, SheetGateway, Snapshot, StatusColumns } from './sheet';
+
+export const FORMAT_SHEET = 'Toewijzingen';
+
+/** ExcelApi 1.7 brings worksheet.onChanged, which live validation needs; 1.6 conditional formats. */
+export const REQUIRED_EXCEL_API = '1.7';
+
+const STATUS_STYLE: Record<string, { fill: string; font: string }> = {
+  fout: { fill: '#FDE7E9', font: '#A4262C' },
+  overleg: { fill: '#FFF4CE', font: '#8A5700' },
+  onvolledig: { fill: '#EDEBE9', font: '#3B3A39' },
+  ok: { fill: '#DFF6DD', font: '#0E700E' },
+};
+
+type ExcelNamespace = typeof Excel;
+
+export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settings): SheetGateway {
+  let sheetName: string | null = null;
+  let formattedColumn: number | null = null;
+
+  /** The format's sheet by name, else the active sheet; remembered once found. */
+  function sheetOf(ctx: Excel.RequestContext): Excel.Worksheet {
+    return sheetName ? ctx.workbook.worksheets.getItem(sheetName) : ctx.workbook.worksheets.getActiveWorksheet();
+  }
+
+  function cells(values: unknown[][]): CellValue[][] {
+    return values.map((row) => row.map((v) => (v === '' || v === undefined ? null : (v as CellValue))));
+  }
+
+  return {
+    host: 'excel',
+
+    async readAll(): Promise<Snapshot> {
+      return excel.run(async (ctx) => {
+        const named = ctx.workbook.worksheets.getItemOrNullObject(FORMAT_SHEET);
+        const active = ctx.workbook.worksheets.getActiveWorksheet();
+        named.load('name');
+        active.load('name');
+        await ctx.sync();
+        const sheet = named.isNullObject ? active : named;
+        sheetName = named.isNullObject ? active.name : named.name;
+        const used = sheet.getUsedRangeOrNullObject(true);
+        used.load(['values', 'rowIndex', 'columnIndex']);
+        await ctx.sync();
+        if (used.isNullObject) return { headers: [], rows: [] };
+        // Anchor at A1 so row and column numbers are the sheet's own, whatever the used range starts at.
+        const grid = cells(used.values);
+        const padLeft = used.columnIndex;
+        const padTop = used.rowIndex;
+        const full: CellValue[][] = [];
+        for (let r = 0; r < padTop; r++) full.push([]);
+        for (const row of grid) full.push([...new Array(padLeft).fill(null), ...row]);
+        const width = Math.max(0, ...full.map((r) => r.length));
+        const rows = full.map((r) => [...r, ...new Array(width - r.length).fill(null)]);
+        return { headers: rows[0] ?? [], rows: rows.slice(1) };
+      });
+    },
+
+    async readRows(first, last, width) {
+      return excel.run(async (ctx) => {
+        const range = sheetOf(ctx).getRangeByIndexes(first - 1, 0, last - first + 1, Math.max(1, width));
+        range.load('values');
+        await ctx.sync();
+        return cells(range.values);
+      });
+    },
+
+    async writeResults(writes: readonly CellWrite[], columns: StatusColumns) {
+      await excel.run(async (ctx) => {
+        const sheet = sheetOf(ctx);
+        for (const run of runsOf(writes)) {
+          const first = run[0].row - 1;
+          sheet.getRangeByIndexes(first, columns.status, run.length, 1).values = run.map((w) => [w.status]);
+          sheet.getRangeByIndexes(first, columns.meldingen, run.length, 1).values = run.map((w) => [w.meldingen]);
+        }
+        if (formattedColumn !== columns.status) {
+          addStatusFormats(excel, sheet.getRangeByIndexes(1, columns.status, 1_048_575, 1));
+          formattedColumn = columns.status;
+        }
+        await ctx.sync();
+      });
+    },
+
+    async select(row, column) {
+      await excel.run(async (ctx) => {
+        const sheet = sheetOf(ctx);
+        sheet.activate();
+        sheet.getRangeByIndexes(row - 1, column, 1, 1).select();
+        await ctx.sync();
+      });
+    },
+
+    async onChange(listener) {
+      const handler = async (event: Excel.WorksheetChangedEventArgs) => {
+        // Our own writes (Status and Meldingen) are filtered by column in the session; where Excel says
+        // the change came from this add-in (ExcelApi 1.14), it is dropped here already.
+        if ((event as { triggerSource?: string }).triggerSource === 'ThisLocalAddin') return;
+        listener(changeOf(event));
+      };
+      const registration = await excel.run(async (ctx) => {
+        const sheet = sheetOf(ctx);
+        const result = sheet.onChanged.add(handler);
+        await ctx.sync();
+        return result;
+      });
+      return () => void excel.run(registration.context, async (ctx) => {
+        registration.remove();
+        await ctx.sync();
+      });
+    },
+
+    getSetting(key) {
+      const value = settings.get(key);
+      return typeof value === 'string' ? value : null;
+    },
+
+    setSetting(key, value) {
+      settings.set(key, value);
+      return new Promise((resolve) => settings.saveAsync(() => resolve()));
+    },
+  };
+}
+
+/** What an onChanged event says in the gateway's terms. Inserted or deleted rows mean: read everything again. */
+export function changeOf(event: { address: string; changeType: string }): SheetChange {
+  if (event.changeType !== 'RangeEdited') return { kind: 'structure' };
+  const areas = parseAddress(event.address);
+  return areas ? { kind: 'cells', areas } : { kind: 'structure' };
+}
+
+/** Conditional formats driven by the Status column, so the sheet speaks for itself without the add-in. */
+function addStatusFormats(excel: ExcelNamespace, statusColumn: Excel.Range): void {
+  statusColumn.conditionalFormats.clearAll();
+  for (const [status, style] of Object.entries(STATUS_STYLE)) {
+    const format = statusColumn.conditionalFormats.add(excel.ConditionalFormatType.containsText);
+    format.textComparison.format.fill.color = style.fill;
+    format.textComparison.format.font.color = style.font;
+    format.textComparison.rule = { operator: excel.ConditionalTextOperator.beginsWith, text: status };
+  }
+}

@@ -1,0 +1,33 @@
+// The seam between the pane and a workbook: Excel through Office.js, or the in-memory twin.
+import type { CellValue } from '../format';
+import type { Area, CellWrite } from '../rows';
+
+export interface Snapshot {
+  /** Cells of row 1. */
+  headers: CellValue[];
+  /** Cells from row 2 down to the last used row. */
+  rows: CellValue[][];
+}
+
+export type SheetChange = { kind: 'cells'; areas: Area[] } | { kind: 'structure' };
+
+export interface StatusColumns {
+  status: number;
+  meldingen: number;
+}
+
+export interface SheetGateway {
+  /** The format's sheet ("Toewijzingen", else the active sheet), headers and data, in as few syncs as it takes. */
+  readAll(): Promise<Snapshot>;
+  /** Rows first..last (1-based, inclusive), columns 0..width-1. */
+  readRows(first: number, last: number, width: number): Promise<CellValue[][]>;
+  /** Writes Status and Meldingen (nothing else) and keeps the status formatting rules in place. */
+  writeResults(writes: readonly CellWrite[], columns: StatusColumns): Promise<void>;
+  select(row: number, column: number): Promise<void>;
+  /** Tells about edits by people; the gateway's own writes are not reported. */
+  onChange(listener: (change: SheetChange) => void): Promise<() => void>;
+  getSetting(key: string): string | null;
+  setSetting(key: string, value: string): Promise<void>;
+  /** Where the pane runs, for the status line. */
+  readonly host: 'excel' | 'bench';
+}

@@ -1,0 +1,89 @@
+import {
+  Button, Caption1, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Option, Spinner, Subtitle2, tokens,
+} from '@fluentui/react-components';
+import { ArrowSync20Regular } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
+import { type Fase, ROL_LABEL } from '../format';
+import type { LiveValidation, SessionState } from '../session';
+import { Counts } from './Counts';
+import { Findings } from './Findings';
+
+const useStyles = makeStyles({
+  pane: {
+    display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px', boxSizing: 'border-box',
+    minWidth: '300px', maxWidth: '350px', height: '100%', overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground1,
+  },
+  row: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '8px' },
+});
+
+/** The task pane: role, whole-sheet check, counts per status and the findings. Later features add sections here. */
+export function App({ session }: { session: LiveValidation }) {
+  const s = useStyles();
+  const state = useSession(session);
+  const rollen: Fase[] = ['gemeente', 'aanbieder', 'controle'];
+
+  return (
+    <main className={s.pane} aria-label="MigratieAddin">
+      <div className={s.row}>
+        <Subtitle2 as="h1">Migratie wonen/verblijf</Subtitle2>
+        <Caption1 data-testid="verbinding">{connectionText(state)}</Caption1>
+      </div>
+
+      <Field label="Ik werk als">
+        <Dropdown value={ROL_LABEL[state.rol]} selectedOptions={[state.rol]} aria-label="Rol"
+          onOptionSelect={(_, d) => void session.setRol(d.optionValue as Fase)}>
+          {rollen.map((r) => <Option key={r} value={r}>{ROL_LABEL[r]}</Option>)}
+        </Dropdown>
+      </Field>
+
+      <div className={s.row}>
+        <Button appearance="primary" icon={<ArrowSync20Regular />} onClick={() => void session.validateAll()} disabled={state.busy && state.telling === null}>
+          Hele werkblad controleren
+        </Button>
+        {state.busy ? <Spinner size="tiny" label="Bezig" labelPosition="after" /> : null}
+      </div>
+
+      {state.message ? (
+        <MessageBar intent={state.connection === 'onbereikbaar' ? 'warning' : state.connection === 'probleem' ? 'error' : 'info'} data-testid="melding">
+          <MessageBarBody>
+            {state.connection === 'onbereikbaar' ? <MessageBarTitle>Geen verbinding</MessageBarTitle> : null}
+            {state.message}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      {state.missingHeaders.length > 0 ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>Deze kolommen ontbreken op het werkblad: {state.missingHeaders.join(', ')}. Zet de koppen in rij 1.</MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      <Counts telling={state.telling} />
+
+      {state.werkboekMeldingen.map((m) => (
+        <MessageBar key={m.code} intent="info"><MessageBarBody>{m.tekst}</MessageBarBody></MessageBar>
+      ))}
+
+      <Findings bevindingen={state.bevindingen} onSelect={(b) => void session.select(b)} />
+    </main>
+  );
+}
+
+function connectionText(state: SessionState): string {
+  switch (state.connection) {
+    case 'ok': return state.lastRoundMs === null ? 'Verbonden' : `Gecontroleerd in ${state.lastRoundMs} ms`;
+    case 'onbereikbaar': return 'Geen verbinding';
+    case 'probleem': return 'Verzoek geweigerd';
+    default: return 'Verbinden…';
+  }
+}
+
+function useSession(session: LiveValidation): SessionState {
+  const [state, setState] = useState(session.current);
+  useEffect(() => {
+    session.listen(setState);
+    setState(session.current);
+    return () => session.listen(null);
+  }, [session]);
+  return state;
+}

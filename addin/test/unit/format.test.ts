@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { columnLetter, columnOfHeader, COLUMNS, layoutOf, missingHeaders } from '../../src/format';
+
+describe('the format layout', () => {
+  it('finds a column by its Dutch header or key, ignoring case and surrounding spaces', () => {
+    expect(columnOfHeader('  bsn JEUGDIGE ')?.key).toBe('bsn');
+    expect(columnOfHeader('productcode2023')?.key).toBe('productcode2023');
+    expect(columnOfHeader('Budget 2023 (euro)')?.key).toBe('budget2023');
+    expect(columnOfHeader('Iets anders')).toBeUndefined();
+    expect(columnOfHeader(12)).toBeUndefined();
+  });
+
+  it('maps the headers of a sheet to column positions wherever they stand', () => {
+    const layout = layoutOf(['Status', null, 'BSN jeugdige', 'Meldingen', 'bsn']);
+    expect(layout.byKey.get('bsn')).toBe(2);
+    expect(layout.status).toBe(0);
+    expect(layout.meldingen).toBe(3);
+    expect(layout.width).toBe(5);
+  });
+
+  it('names the blue and yellow headers a sheet lacks', () => {
+    const all = layoutOf(COLUMNS.map((c) => c.header));
+    expect(missingHeaders(all)).toEqual([]);
+    const some = layoutOf(COLUMNS.filter((c) => c.key !== 'bsn' && c.key !== 'status').map((c) => c.header));
+    expect(missingHeaders(some)).toEqual(['BSN jeugdige']);
+  });
+
+  it('writes column letters as Excel does', () => {
+    expect([0, 25, 26, 51, 52, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
+  });
+});
