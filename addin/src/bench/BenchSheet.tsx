@@ -4,6 +4,14 @@ import { COLUMNS, type CellValue, columnLetter } from '../format';
 import type { MemorySheet } from '../excel/memorySheet';
 import { pastedBlock, typedValue } from './demo';
 
+const SPARE_ROWS = 20;
+const EMPTY_ROWS = new Map<number, readonly CellValue[]>();
+
+function emptyRow(width: number): readonly CellValue[] {
+  if (!EMPTY_ROWS.has(width)) EMPTY_ROWS.set(width, new Array(width).fill(null));
+  return EMPTY_ROWS.get(width)!;
+}
+
 const HEADER_FILL: Record<string, string> = { blauw: '#DDEBF7', geel: '#FFF2CC', grijs: '#EDEDED', verborgen: '#F5F5F5' };
 
 const useStyles = makeStyles({
@@ -63,9 +71,11 @@ export function BenchSheet({ sheet }: { sheet: MemorySheet }) {
   };
 
   const rows = sheet.rows;
+  // Like a spreadsheet, there is always room below the data to type or paste into.
+  const shown = [...rows.slice(1), ...Array.from({ length: SPARE_ROWS }, () => emptyRow(sheet.width))];
   return (
     <div ref={scroller} className={s.scroller} tabIndex={0} role="grid" aria-label="Werkblad Toewijzingen (proefomgeving)"
-      aria-rowcount={rows.length} onKeyDown={onKeyDown} onPaste={onPaste} data-testid="werkblad">
+      aria-rowcount={shown.length + 1} onKeyDown={onKeyDown} onPaste={onPaste} data-testid="werkblad">
       <table className={s.table}>
         <thead>
           <tr>
@@ -76,7 +86,7 @@ export function BenchSheet({ sheet }: { sheet: MemorySheet }) {
           </tr>
         </thead>
         <tbody>
-          {rows.slice(1).map((cells, i) => (
+          {shown.map((cells, i) => (
             <SheetRow key={i + 2} row={i + 2} cells={cells} classes={s} selectedColumn={sel.row === i + 2 ? sel.column : -1}
               editing={sel.row === i + 2 ? editing : null}
               onPick={(column) => { setEditing(null); setSel({ row: i + 2, column }); }}

@@ -11,7 +11,8 @@ import { Findings } from './Findings';
 const useStyles = makeStyles({
   pane: {
     display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px', boxSizing: 'border-box',
-    minWidth: '300px', maxWidth: '350px', height: '100%', overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground1,
+    width: '100%', maxWidth: '350px', height: '100%', overflowY: 'auto', overflowX: 'hidden', backgroundColor: tokens.colorNeutralBackground1,
+    '& > *': { flexShrink: 0 },
   },
   row: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '8px' },
 });
@@ -30,7 +31,7 @@ export function App({ session }: { session: LiveValidation }) {
       </div>
 
       <Field label="Ik werk als">
-        <Dropdown value={ROL_LABEL[state.rol]} selectedOptions={[state.rol]} aria-label="Rol"
+        <Dropdown style={{ minWidth: 0 }} value={ROL_LABEL[state.rol]} selectedOptions={[state.rol]} aria-label="Rol"
           onOptionSelect={(_, d) => void session.setRol(d.optionValue as Fase)}>
           {rollen.map((r) => <Option key={r} value={r}>{ROL_LABEL[r]}</Option>)}
         </Dropdown>
@@ -44,7 +45,7 @@ export function App({ session }: { session: LiveValidation }) {
       </div>
 
       {state.message ? (
-        <MessageBar intent={state.connection === 'onbereikbaar' ? 'warning' : state.connection === 'probleem' ? 'error' : 'info'} data-testid="melding">
+        <MessageBar layout="multiline" intent={state.connection === 'onbereikbaar' ? 'warning' : state.connection === 'probleem' ? 'error' : 'info'} data-testid="melding">
           <MessageBarBody>
             {state.connection === 'onbereikbaar' ? <MessageBarTitle>Geen verbinding</MessageBarTitle> : null}
             {state.message}
@@ -53,7 +54,7 @@ export function App({ session }: { session: LiveValidation }) {
       ) : null}
 
       {state.missingHeaders.length > 0 ? (
-        <MessageBar intent="warning">
+        <MessageBar layout="multiline" intent="warning">
           <MessageBarBody>Deze kolommen ontbreken op het werkblad: {state.missingHeaders.join(', ')}. Zet de koppen in rij 1.</MessageBarBody>
         </MessageBar>
       ) : null}
@@ -61,7 +62,7 @@ export function App({ session }: { session: LiveValidation }) {
       <Counts telling={state.telling} />
 
       {state.werkboekMeldingen.map((m) => (
-        <MessageBar key={m.code} intent="info"><MessageBarBody>{m.tekst}</MessageBarBody></MessageBar>
+        <MessageBar key={m.code} layout="multiline" intent="info"><MessageBarBody>{m.tekst}</MessageBarBody></MessageBar>
       ))}
 
       <Findings bevindingen={state.bevindingen} onSelect={(b) => void session.select(b)} />

@@ -7,7 +7,8 @@ import { StatusIcon } from './StatusIcon';
 const SHOWN = 300;
 
 const useStyles = makeStyles({
-  filters: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '6px' },
+  filters: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '6px' },
+  dropdown: { minWidth: 0, width: '100%' },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
   item: {
     width: '100%', textAlign: 'left', border: 'none', background: 'none', cursor: 'pointer', padding: '6px 4px',
@@ -34,14 +35,14 @@ export function Findings({ bevindingen, onSelect }: { bevindingen: Bevinding[]; 
     <section aria-label="Bevindingen">
       <div className={s.filters}>
         <Field label="Ernst">
-          <Dropdown value={ernst === 'alle' ? 'Alle' : STATUS_LABEL[ernst]} selectedOptions={[ernst]}
+          <Dropdown className={s.dropdown} value={ernst === 'alle' ? 'Alle' : STATUS_LABEL[ernst]} selectedOptions={[ernst]}
             onOptionSelect={(_, d) => setErnst(d.optionValue as Ernst | 'alle')} aria-label="Filter op ernst">
             <Option value="alle">Alle</Option>
             {ERNST_ORDER.map((e) => <Option key={e} value={e}>{STATUS_LABEL[e]}</Option>)}
           </Dropdown>
         </Field>
         <Field label="Regel">
-          <Dropdown value={code === 'alle' ? 'Alle regels' : code} selectedOptions={[code]}
+          <Dropdown className={s.dropdown} value={code === 'alle' ? 'Alle regels' : code} selectedOptions={[code]}
             onOptionSelect={(_, d) => setCode(d.optionValue ?? 'alle')} aria-label="Filter op regel">
             <Option value="alle">Alle regels</Option>
             {codes.map((c) => <Option key={c} value={c}>{c}</Option>)}
