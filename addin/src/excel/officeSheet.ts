@@ -22,9 +22,17 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
   let sheetName: string | null = null;
   let formattedColumn: number | null = null;
 
-  /** The format's sheet by name, else the active sheet; remembered once found. */
-  function sheetOf(ctx: Excel.RequestContext): Excel.Worksheet {
-    return sheetName ? ctx.workbook.worksheets.getItem(sheetName) : ctx.workbook.worksheets.getActiveWorksheet();
+  /** The format's sheet by name, else the active sheet; found once (one sync), then remembered.
+   * readAll looks again each time, so a workbook that gains a Toewijzingen tab is followed. */
+  async function sheetOf(ctx: Excel.RequestContext): Promise<Excel.Worksheet> {
+    if (sheetName) return ctx.workbook.worksheets.getItem(sheetName);
+    const named = ctx.workbook.worksheets.getItemOrNullObject(FORMAT_SHEET);
+    const active = ctx.workbook.worksheets.getActiveWorksheet();
+    named.load('name');
+    active.load('name');
+    await ctx.sync();
+    sheetName = named.isNullObject ? active.name : named.name;
+    return named.isNullObject ? active : named;
   }
 
   function cells(values: unknown[][]): CellValue[][] {
@@ -35,15 +43,9 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
     host: 'excel',
 
     async readAll(): Promise<Snapshot> {
+      sheetName = null;
       return excel.run(async (ctx) => {
-        const named = ctx.workbook.worksheets.getItemOrNullObject(FORMAT_SHEET);
-        const active = ctx.workbook.worksheets.getActiveWorksheet();
-        named.load('name');
-        active.load('name');
-        await ctx.sync();
-        const sheet = named.isNullObject ? active : named;
-        sheetName = named.isNullObject ? active.name : named.name;
-        const used = sheet.getUsedRangeOrNullObject(true);
+        const used = (await sheetOf(ctx)).getUsedRangeOrNullObject(true);
         used.load(['values', 'rowIndex', 'columnIndex']);
         await ctx.sync();
         if (used.isNullObject) return { headers: [], rows: [] };
@@ -62,7 +64,7 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
 
     async readRows(first, last, width) {
       return excel.run(async (ctx) => {
-        const range = sheetOf(ctx).getRangeByIndexes(first - 1, 0, last - first + 1, Math.max(1, width));
+        const range = (await sheetOf(ctx)).getRangeByIndexes(first - 1, 0, last - first + 1, Math.max(1, width));
         range.load('values');
         await ctx.sync();
         return cells(range.values);
@@ -71,7 +73,7 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
 
     async writeResults(writes: readonly CellWrite[], columns: StatusColumns) {
       await excel.run(async (ctx) => {
-        const sheet = sheetOf(ctx);
+        const sheet = await sheetOf(ctx);
         for (const run of runsOf(writes)) {
           const first = run[0].row - 1;
           sheet.getRangeByIndexes(first, columns.status, run.length, 1).values = run.map((w) => [w.status]);
@@ -87,7 +89,7 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
 
     async select(row, column) {
       await excel.run(async (ctx) => {
-        const sheet = sheetOf(ctx);
+        const sheet = await sheetOf(ctx);
         sheet.activate();
         sheet.getRangeByIndexes(row - 1, column, 1, 1).select();
         await ctx.sync();
@@ -102,7 +104,7 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
         listener(changeOf(event));
       };
       const registration = await excel.run(async (ctx) => {
-        const sheet = sheetOf(ctx);
+        const sheet = await sheetOf(ctx);
         const result = sheet.onChanged.add(handler);
         await ctx.sync();
         return result;
