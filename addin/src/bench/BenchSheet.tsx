@@ -4,7 +4,6 @@ import { COLUMNS, type CellValue, columnLetter } from '../format';
 import type { MemorySheet } from '../excel/memorySheet';
 import { pastedBlock, typedValue } from './demo';
 
-const SPARE_ROWS = 20;
 const EMPTY_ROWS = new Map<number, readonly CellValue[]>();
 
 function emptyRow(width: number): readonly CellValue[] {
@@ -12,14 +11,31 @@ function emptyRow(width: number): readonly CellValue[] {
   return EMPTY_ROWS.get(width)!;
 }
 
+const WIDE: Record<string, number> = { aanbiederNaam: 170, naam: 150, opmerkingAanbieder: 180, meldingen: 420 };
+
+function columnWidth(c: number): number {
+  return WIDE[COLUMNS[c]?.key ?? ''] ?? 120;
+}
+
+function tableWidth(width: number): number {
+  let total = 44;
+  for (let c = 0; c < width; c++) total += columnWidth(c);
+  return total;
+}
+
+const SPARE_ROWS = 20;
+const ROW_HEIGHT = 24;
+// Rows drawn beyond the visible ones, above and below: enough for a whole screen of scrolling.
+const OVERSCAN = 40;
 const HEADER_FILL: Record<string, string> = { blauw: '#DDEBF7', geel: '#FFF2CC', grijs: '#EDEDED', verborgen: '#F5F5F5' };
 
 const useStyles = makeStyles({
   scroller: { overflow: 'auto', height: '100%', outline: 'none', ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
-  table: { borderCollapse: 'collapse', fontSize: '12px', fontFamily: tokens.fontFamilyBase, whiteSpace: 'nowrap' },
+  // A fixed layout keeps an edit to one cell from laying out the whole (large) table again.
+  table: { borderCollapse: 'collapse', fontSize: '12px', fontFamily: tokens.fontFamilyBase, whiteSpace: 'nowrap', tableLayout: 'fixed' },
   th: { position: 'sticky', top: 0, zIndex: 1, border: '1px solid #C8C6C4', padding: '2px 6px', fontWeight: 600, textAlign: 'left' },
-  rowHeader: { backgroundColor: '#F3F2F1', color: '#605E5C', border: '1px solid #C8C6C4', padding: '2px 6px', textAlign: 'right' },
-  td: { border: '1px solid #E1DFDD', padding: '2px 6px', height: '20px', maxWidth: '260px', overflow: 'hidden', textOverflow: 'ellipsis', cursor: 'cell' },
+  rowHeader: { backgroundColor: '#F3F2F1', color: '#605E5C', border: '1px solid #C8C6C4', padding: '0 6px', height: `${ROW_HEIGHT}px`, boxSizing: 'border-box', textAlign: 'right', fontWeight: 400 },
+  td: { border: '1px solid #E1DFDD', padding: '0 6px', height: `${ROW_HEIGHT}px`, boxSizing: 'border-box', overflow: 'hidden', textOverflow: 'ellipsis', cursor: 'cell' },
   selected: { outline: '2px solid #217346', outlineOffset: '-2px' },
   input: { width: '100%', minWidth: '80px', border: 'none', font: 'inherit', padding: 0, outline: 'none' },
 });
@@ -32,6 +48,18 @@ export function BenchSheet({ sheet }: { sheet: MemorySheet }) {
   const [editing, setEditing] = useState<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const lastSelected = useRef(sheet.selected);
+  const [view, setView] = useState({ top: 0, height: 800 });
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const measure = () => setView({ top: el.scrollTop, height: el.clientHeight });
+    measure();
+    el.addEventListener('scroll', measure, { passive: true });
+    const resize = new ResizeObserver(measure);
+    resize.observe(el);
+    return () => { el.removeEventListener('scroll', measure); resize.disconnect(); };
+  }, []);
 
   useEffect(() => sheet.subscribe(() => {
     if (sheet.selected && sheet.selected !== lastSelected.current) {
@@ -39,13 +67,24 @@ export function BenchSheet({ sheet }: { sheet: MemorySheet }) {
       setSel(sheet.selected);
       setEditing(null);
       scroller.current?.focus();
-      requestAnimationFrame(() => scroller.current?.querySelector('[data-selected="true"]')?.scrollIntoView({ block: 'center', inline: 'nearest' }));
+      const el = scroller.current;
+      if (el) el.scrollTop = Math.max(0, (sheet.selected.row - 2) * ROW_HEIGHT - el.clientHeight / 2);
+      requestAnimationFrame(() => scroller.current?.querySelector('[data-selected="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
     }
     redraw();
   }), [sheet]);
 
   const move = (dr: number, dc: number) =>
-    setSel((p) => ({ row: Math.max(2, p.row + dr), column: Math.min(sheet.width - 1, Math.max(0, p.column + dc)) }));
+    setSel((p) => {
+      const next = { row: Math.max(2, p.row + dr), column: Math.min(sheet.width - 1, Math.max(0, p.column + dc)) };
+      const el = scroller.current;
+      if (el) {
+        const y = (next.row - 2) * ROW_HEIGHT;
+        if (y < el.scrollTop) el.scrollTop = y;
+        else if (y + 2 * ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = y + 2 * ROW_HEIGHT - el.clientHeight;
+      }
+      return next;
+    });
 
   const commit = (text: string, dr: number, dc: number) => {
     setEditing(null);
@@ -72,11 +111,20 @@ export function BenchSheet({ sheet }: { sheet: MemorySheet }) {
 
   const rows = sheet.rows;
   // Like a spreadsheet, there is always room below the data to type or paste into.
-  const shown = [...rows.slice(1), ...Array.from({ length: SPARE_ROWS }, () => emptyRow(sheet.width))];
+  const total = rows.length - 1 + SPARE_ROWS;
+  const cellsOf = (index: number) => (index < rows.length - 1 ? rows[index + 1] : emptyRow(sheet.width));
+  // Only the rows near the visible part are drawn, so a 2,000-row sheet redraws as fast as a small one.
+  const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(total, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
+  const drawn = Array.from({ length: Math.max(0, last - first) }, (_, k) => first + k);
   return (
     <div ref={scroller} className={s.scroller} tabIndex={0} role="grid" aria-label="Werkblad Toewijzingen (proefomgeving)"
-      aria-rowcount={shown.length + 1} onKeyDown={onKeyDown} onPaste={onPaste} data-testid="werkblad">
-      <table className={s.table}>
+      aria-rowcount={total + 1} onKeyDown={onKeyDown} onPaste={onPaste} data-testid="werkblad">
+      <table className={s.table} style={{ width: tableWidth(sheet.width) }}>
+        <colgroup>
+          <col style={{ width: 44 }} />
+          {Array.from({ length: sheet.width }, (_, c) => <col key={c} style={{ width: columnWidth(c) }} />)}
+        </colgroup>
         <thead>
           <tr>
             <th className={s.th} style={{ backgroundColor: '#F3F2F1' }} aria-label="Rijnummer" />
@@ -86,13 +134,15 @@ export function BenchSheet({ sheet }: { sheet: MemorySheet }) {
           </tr>
         </thead>
         <tbody>
-          {shown.map((cells, i) => (
-            <SheetRow key={i + 2} row={i + 2} cells={cells} classes={s} selectedColumn={sel.row === i + 2 ? sel.column : -1}
+          {first > 0 ? <tr aria-hidden style={{ height: first * ROW_HEIGHT }} /> : null}
+          {drawn.map((i) => (
+            <SheetRow key={i + 2} row={i + 2} cells={cellsOf(i)} classes={s} selectedColumn={sel.row === i + 2 ? sel.column : -1}
               editing={sel.row === i + 2 ? editing : null}
               onPick={(column) => { setEditing(null); setSel({ row: i + 2, column }); }}
-              onEdit={(column) => { setSel({ row: i + 2, column }); setEditing(display(cells[column])); }}
+              onEdit={(column) => { setSel({ row: i + 2, column }); setEditing(display(cellsOf(i)[column])); }}
               onCommit={commit} onCancel={() => { setEditing(null); scroller.current?.focus(); }} />
           ))}
+          {last < total ? <tr aria-hidden style={{ height: (total - last) * ROW_HEIGHT }} /> : null}
         </tbody>
       </table>
     </div>
@@ -114,7 +164,7 @@ interface RowProps {
 // Rows are immutable in the memory sheet, so a row redraws only when its cells, selection or editor change.
 const SheetRow = memo(function SheetRow({ row, cells, classes: s, selectedColumn, editing, onPick, onEdit, onCommit, onCancel }: RowProps) {
   return (
-    <tr>
+    <tr style={{ height: ROW_HEIGHT }}>
       <th className={s.rowHeader} scope="row">{row}</th>
       {cells.map((v, c) => {
         const selected = c === selectedColumn;
