@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddApiFoundations(); // problem+json in Dutch, JSON, compression, OpenAPI, health
 builder.Services.AddCatalogus();      // the region's catalogue, loaded once
 builder.Services.AddValidatie();      // the rules engine and its request limits
+builder.Services.AddFormat();         // the format workbook and the per-aanbieder zip
 builder.Services.AddAddin();          // the task pane and the add-in manifest
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 256L * 1024 * 1024); // each endpoint sets its own, lower limit
 
@@ -17,6 +18,7 @@ app.MapApiDescription();
 app.MapAddin();
 app.MapCatalogus();
 app.MapValidatie();
+app.MapFormat();
 
 app.Run();
 

@@ -7,4 +7,5 @@ namespace MigratieAddin.Api;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(Beoordeling))]
 [JsonSerializable(typeof(CatalogusAntwoord))]
+[JsonSerializable(typeof(Verzendoverzicht))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -13,7 +13,7 @@ public sealed class ValidatieOptions
     public int MaxRijen { get; set; } = 50_000;
 }
 
-/// <summary>The request body as the OpenAPI document describes it; the API reads it with <see cref="ValidatieRequestReader"/>.</summary>
+/// <summary>The request body as the OpenAPI document describes it; the API reads it with <see cref="RowsRequestReader"/>.</summary>
 public sealed record ValidatieVerzoekSchema(string Fase, IReadOnlyList<RijSchema> Rijen, string? Verzegeling);
 
 public sealed record RijSchema(int? Rij, IReadOnlyDictionary<string, JsonElement> Waarden);
@@ -52,8 +52,8 @@ public static class ValidatieApi
         try
         {
             var body = await RequestBody.ReadAsync(request, options.Value.MaxBytes, ct);
-            var verzoek = ValidatieRequestReader.Read(body, options.Value.MaxRijen);
-            return TypedResults.Ok(validator.Validate(verzoek.Rijen, verzoek.Fase, verzoek.Verzegeling));
+            var verzoek = RowsRequestReader.Read(body, options.Value.MaxRijen);
+            return TypedResults.Ok(validator.Validate(verzoek.Rijen, verzoek.Fase!.Value, verzoek.Verzegeling));
         }
         catch (RequestException e)
         {

@@ -24,19 +24,19 @@ internal static class ValidatieBench
         var catalogus = CatalogusLoader.LoadEmbedded();
         var validator = new Validator(catalogus);
         var json = BenchRows.Json(catalogus, rowCount);
-        var rows = ValidatieRequestReader.Read(json, int.MaxValue).Rijen;
+        var rows = RowsRequestReader.Read(json, int.MaxValue).Rijen;
         var answer = validator.Validate(rows, Fase.Aanbieder);
         Console.WriteLine($"{rowCount} rows, {json.Length / 1024.0 / 1024.0:0.0} MB request; telling {JsonSerializer.Serialize(answer.Telling, ApiJsonContext.Default.Telling)}");
 
         var jsonOnly = Measure(iterations, () =>
         {
-            var read = ValidatieRequestReader.Read(json, int.MaxValue);
+            var read = RowsRequestReader.Read(json, int.MaxValue);
             return JsonSerializer.SerializeToUtf8Bytes(answer, ApiJsonContext.Default.Beoordeling).Length + read.Rijen.Count;
         });
         var jsonAndEngine = Measure(iterations, () =>
         {
-            var read = ValidatieRequestReader.Read(json, int.MaxValue);
-            return JsonSerializer.SerializeToUtf8Bytes(validator.Validate(read.Rijen, read.Fase), ApiJsonContext.Default.Beoordeling).Length;
+            var read = RowsRequestReader.Read(json, int.MaxValue);
+            return JsonSerializer.SerializeToUtf8Bytes(validator.Validate(read.Rijen, read.Fase!.Value), ApiJsonContext.Default.Beoordeling).Length;
         });
 
         var engine = Measure(iterations, () => validator.Validate(rows, Fase.Aanbieder));
@@ -131,7 +131,7 @@ internal sealed class EchoHost(WebApplication app, string address) : IAsyncDispo
         app.MapPost("/echo", async (HttpRequest request, CancellationToken ct) =>
         {
             var body = await RequestBody.ReadAsync(request, long.MaxValue, ct);
-            var read = ValidatieRequestReader.Read(body, int.MaxValue);
+            var read = RowsRequestReader.Read(body, int.MaxValue);
             return read.Rijen.Count == answer.Rijen.Count ? TypedResults.Ok(answer) : Results.BadRequest();
         });
         await app.StartAsync();

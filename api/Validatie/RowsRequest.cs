@@ -4,12 +4,13 @@ using System.Text.Json;
 
 namespace MigratieAddin.Api;
 
-/// <summary>A validation request: the fase, every non-empty row of the sheet and, for fase controle, the seal.</summary>
-public sealed record ValidatieVerzoek(Fase Fase, IReadOnlyList<Row> Rijen, string? Verzegeling);
+/// <summary>Rows as the API's JSON bodies carry them: the fase (validation), every non-empty row of the sheet,
+/// the seal (fase controle) and contact persons (the format routes).</summary>
+public sealed record RowsRequest(Fase? Fase, IReadOnlyList<Row> Rijen, string? Verzegeling, IReadOnlyList<Contactpersoon> Contactpersonen);
 
-/// <summary>Reads the JSON of POST /api/validatie straight into rows of cells: fast for 20,000 rows,
+/// <summary>Reads those JSON bodies straight into rows of cells: fast for 20,000 rows,
 /// and every mistake in the request becomes a Dutch message that says where it is.</summary>
-public static class ValidatieRequestReader
+public static class RowsRequestReader
 {
     private static readonly FrozenDictionary<string, Column>.AlternateLookup<ReadOnlySpan<char>> ColumnByKey =
         Columns.All.ToFrozenDictionary(c => c.Key, c => c.Column, StringComparer.OrdinalIgnoreCase)
@@ -20,12 +21,12 @@ public static class ValidatieRequestReader
         ["gemeente"] = Fase.Gemeente, ["aanbieder"] = Fase.Aanbieder, ["controle"] = Fase.Controle,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    public static ValidatieVerzoek Read(ReadOnlySpan<byte> json, int maxRows)
+    public static RowsRequest Read(ReadOnlySpan<byte> json, int maxRows, bool faseRequired = true)
     {
         try
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 16 });
-            return ReadRequest(ref reader, maxRows);
+            return ReadRequest(ref reader, maxRows, faseRequired);
         }
         catch (JsonException e)
         {
@@ -37,13 +38,14 @@ public static class ValidatieRequestReader
         }
     }
 
-    private static ValidatieVerzoek ReadRequest(ref Utf8JsonReader reader, int maxRows)
+    private static RowsRequest ReadRequest(ref Utf8JsonReader reader, int maxRows, bool faseRequired)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            throw Bad("Het verzoek moet een JSON-object zijn met 'fase' en 'rijen'.");
+            throw Bad(faseRequired ? "Het verzoek moet een JSON-object zijn met 'fase' en 'rijen'." : "Het verzoek moet een JSON-object zijn met 'rijen'.");
         Fase? fase = null;
         List<Row>? rows = null;
         string? verzegeling = null;
+        IReadOnlyList<Contactpersoon> contactpersonen = [];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString();
@@ -65,14 +67,50 @@ public static class ValidatieRequestReader
                         _ => throw Bad("'verzegeling' moet tekst zijn."),
                     };
                     break;
+                case "contactpersonen":
+                    contactpersonen = ReadContactpersonen(ref reader);
+                    break;
                 default:
                     reader.Skip();
                     break;
             }
         }
-        if (fase is null) throw Bad("'fase' ontbreekt. Kies 'gemeente', 'aanbieder' of 'controle'.");
+        if (fase is null && faseRequired) throw Bad("'fase' ontbreekt. Kies 'gemeente', 'aanbieder' of 'controle'.");
         if (rows is null) throw Bad("'rijen' ontbreekt. Stuur alle niet-lege rijen van het werkblad als lijst.");
-        return new ValidatieVerzoek(fase.Value, rows, verzegeling);
+        return new RowsRequest(fase, rows, verzegeling, contactpersonen);
+    }
+
+    private static readonly JsonSerializerOptions ContactOptions = new(JsonSerializerDefaults.Web);
+
+    private static IReadOnlyList<Contactpersoon> ReadContactpersonen(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null) return [];
+        try
+        {
+            var list = JsonSerializer.Deserialize<List<Contactpersoon>>(ref reader, ContactOptions) ?? [];
+            return list.Count <= 50 ? list : throw Bad("Geef hoogstens 50 contactpersonen op.");
+        }
+        catch (JsonException)
+        {
+            throw Bad("'contactpersonen' moet een lijst zijn van objecten met voornaam, achternaam, email, telefoon en rol (tekst).");
+        }
+    }
+
+    /// <summary>The contact persons sent as a form field next to an uploaded file.</summary>
+    public static IReadOnlyList<Contactpersoon> ReadContactpersonen(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return [];
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 8 });
+        try
+        {
+            reader.Read();
+            return ReadContactpersonen(ref reader);
+        }
+        catch (JsonException)
+        {
+            throw Bad("'contactpersonen' is geen geldige JSON-lijst.");
+        }
     }
 
     private static List<Row> ReadRows(ref Utf8JsonReader reader, int maxRows)

@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace MigratieAddin.Api;
+
+public sealed class FormatOptions
+{
+    /// <summary>Largest upload or JSON body (at least 25 MB must be accepted).</summary>
+    public long MaxBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Most rows in one format.</summary>
+    public int MaxRijen { get; set; } = 50_000;
+}
+
+/// <summary>Steps 1 to 3 of the region's plan: the format workbook, and one workbook with a mail draft per aanbieder.</summary>
+public static class FormatApi
+{
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static IServiceCollection AddFormat(this IServiceCollection services)
+    {
+        services.AddOptions<FormatOptions>().BindConfiguration("Limieten:Format")
+            .Validate(o => o.MaxBytes >= 25L * 1024 * 1024 && o.MaxRijen >= 20_000, "Limieten:Format moet minstens 25 MB en 20.000 rijen toelaten.")
+            .ValidateOnStart();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapFormat(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/format").WithTags("Format");
+        group.MapPost("", MaakFormat)
+            .WithName("MaakFormat")
+            .WithSummary("Maak het format (.xlsx)")
+            .WithDescription("Van JSON-rijen of een geüploade CSV-export (veld 'bestand', puntkomma's, UTF-8) van lopende toewijzingen: "
+                + "het format met alle tabbladen. Optioneel 'contactpersonen' (JSON) voor het tabblad Contactpersonen.")
+            .Accepts<FormatVerzoekSchema>("application/json", "multipart/form-data")
+            .Produces(StatusCodes.Status200OK, contentType: XlsxType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        group.MapPost("/per-aanbieder", PerAanbiederZip)
+            .WithName("FormatPerAanbieder")
+            .WithSummary("Maak per gemeente en aanbieder een werkboek met concept-e-mail (.zip)")
+            .WithDescription("Dezelfde invoer als /api/format. Rijen van niet-gegunde aanbieders en rijen met een fout in de blauwe kolommen "
+                + "gaan niet mee en staan met de reden in verzendoverzicht.csv. Met ?formaat=overzicht komt alleen het overzicht terug (JSON).")
+            .Accepts<FormatVerzoekSchema>("application/json", "multipart/form-data")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip")
+            .Produces<Verzendoverzicht>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        return group;
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> MaakFormat(
+        HttpRequest request, Catalogus catalogus, IOptions<FormatOptions> options, CancellationToken ct)
+    {
+        try
+        {
+            var input = await FormatInput.ReadAsync(request, options.Value, ct);
+            var gemeente = SingleGemeente(input.Rows, catalogus);
+            using var stream = new MemoryStream();
+            FormatWorkbook.Write(stream, input.Rows, catalogus, input.Contactpersonen, gemeente?.Naam);
+            var name = $"format-wonen-verblijf-{PerAanbieder.SafeName(gemeente?.Naam ?? catalogus.Regio.Regio).ToLowerInvariant()}.xlsx";
+            return TypedResults.File(stream.ToArray(), XlsxType, name);
+        }
+        catch (RequestException e)
+        {
+            return Problems.From(e);
+        }
+    }
+
+    public static async Task<Results<FileContentHttpResult, Ok<Verzendoverzicht>, ProblemHttpResult>> PerAanbiederZip(
+        HttpRequest request, Catalogus catalogus, Validator validator, IOptions<FormatOptions> options, string? formaat, CancellationToken ct)
+    {
+        try
+        {
+            var input = await FormatInput.ReadAsync(request, options.Value, ct);
+            var plan = PerAanbieder.Plan(input.Rows, catalogus, validator);
+            if (string.Equals(formaat, "overzicht", StringComparison.OrdinalIgnoreCase)) return TypedResults.Ok(plan);
+            if (formaat is not (null or "" or "zip"))
+                return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor de zip, of gebruik formaat=overzicht.");
+            using var stream = new MemoryStream();
+            PerAanbieder.WriteZip(stream, plan, catalogus, input.Contactpersonen);
+            return TypedResults.File(stream.ToArray(), "application/zip", $"format-per-aanbieder-{PerAanbieder.SafeName(catalogus.Regio.Regio).ToLowerInvariant()}.zip");
+        }
+        catch (RequestException e)
+        {
+            return Problems.From(e);
+        }
+    }
+
+    private static Gemeente? SingleGemeente(IReadOnlyList<Row> rows, Catalogus catalogus)
+    {
+        var codes = rows.Select(r => ValueReader.TryDigitCode(r[Column.Gemeentecode], 4, out var c) ? c : null).Distinct().ToList();
+        return codes is [{ } code] ? catalogus.Gemeente(code) : null;
+    }
+}
+
+/// <summary>The request body as the OpenAPI document describes it (JSON); uploads send 'bestand' and 'contactpersonen' as form fields.</summary>
+public sealed record FormatVerzoekSchema(IReadOnlyList<RijSchema> Rijen, IReadOnlyList<Contactpersoon>? Contactpersonen);
+
+/// <summary>The rows and contact persons of a format request, from JSON or from an uploaded CSV export.</summary>
+public sealed record FormatInput(IReadOnlyList<Row> Rows, IReadOnlyList<Contactpersoon> Contactpersonen)
+{
+    public static async Task<FormatInput> ReadAsync(HttpRequest request, FormatOptions options, CancellationToken ct)
+    {
+        if (request.HasJsonContentType())
+        {
+            var body = await RequestBody.ReadAsync(request, options.MaxBytes, ct);
+            var json = RowsRequestReader.Read(body, options.MaxRijen, faseRequired: false);
+            return new FormatInput(json.Rijen, json.Contactpersonen);
+        }
+        if (!request.HasFormContentType)
+            throw new RequestException(StatusCodes.Status415UnsupportedMediaType,
+                "Stuur de rijen als JSON, of upload een CSV-bestand als multipart/form-data in het veld 'bestand'.");
+
+        if (request.ContentLength > options.MaxBytes) throw RequestException.TooLarge(options.MaxBytes);
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = options.MaxBytes + 1024 * 1024;
+        request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new Microsoft.AspNetCore.Http.Features.FormOptions
+        {
+            MultipartBodyLengthLimit = options.MaxBytes, ValueCountLimit = 64, ValueLengthLimit = 1024 * 1024,
+        }));
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            throw e is BadHttpRequestException { StatusCode: 413 } || e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
+                ? RequestException.TooLarge(options.MaxBytes)
+                : new RequestException(StatusCodes.Status400BadRequest, "Het formulier kon niet worden gelezen. Upload het CSV-bestand opnieuw in het veld 'bestand'.");
+        }
+        var file = form.Files.GetFile("bestand")
+            ?? throw new RequestException(StatusCodes.Status400BadRequest, "Kies een CSV-bestand met de lopende toewijzingen (veld 'bestand').");
+        if (file.Length > options.MaxBytes) throw RequestException.TooLarge(options.MaxBytes);
+        using var content = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(content, ct);
+        var rows = BackofficeExport.Read(content.GetBuffer().AsSpan(0, (int)content.Length), options.MaxRijen);
+        return new FormatInput(rows, RowsRequestReader.ReadContactpersonen(form["contactpersonen"].FirstOrDefault()));
+    }
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using DocumentFormat.OpenXml.Packaging;
+
+namespace MigratieAddin.Api;
+
+/// <summary>The format workbook of FORMAT.md: every tab, the Toewijzingen sheet with coloured headers, frozen header
+/// row, autofilter, widths, dates as dates, codes as text, a product dropdown and conditional formats on Status.</summary>
+public static class FormatWorkbook
+{
+    public const string Toelichting = "Toelichting";
+    public const string Toewijzingen = "Toewijzingen";
+    public const string Producten2022 = "Producten 2022";
+    public const string Producten2023 = "Producten 2023";
+    public const string Omzettingstabel = "Omzettingstabel";
+    public const string GegundeAanbieders = "Gegunde aanbieders 2023";
+    public const string Contactpersonen = "Contactpersonen";
+
+    public static readonly IReadOnlyList<string> Tabs = [Toelichting, Toewijzingen, Producten2022, Producten2023, Omzettingstabel, GegundeAanbieders, Contactpersonen];
+
+    private static readonly Dictionary<Column, double> Widths = new()
+    {
+        [Column.AanbiederNaam] = 26, [Column.Naam] = 24, [Column.OpmerkingAanbieder] = 30, [Column.Meldingen] = 60,
+        [Column.Productcategorie2022] = 12, [Column.Productcategorie2023] = 12, [Column.Eenheid] = 9, [Column.Frequentie] = 11,
+        [Column.Status] = 12, [Column.Volume] = 10, [Column.Volume2023] = 10,
+    };
+
+    private static readonly HashSet<Column> TextColumns = [Column.Gemeentecode, Column.AanbiederAgb, Column.Bsn, Column.Eenheid];
+
+    /// <summary>Writes the workbook for these rows to <paramref name="stream"/>.</summary>
+    public static void Write(Stream stream, IEnumerable<Row> rows, Catalogus catalogus, IReadOnlyList<Contactpersoon> contactpersonen, string? gemeenteNaam = null)
+    {
+        using var document = XlsxWriter.Create(stream);
+        XlsxWriter.AddSheet(document, Toelichting, ToelichtingRows(catalogus), new SheetOptions { Columns = [new(8), new(24), new(70), new(14)] });
+        XlsxWriter.AddSheet(document, Toewijzingen, ToewijzingRows(rows), new SheetOptions
+        {
+            Columns = Columns.All.Select(c => new ColumnSpec(Widths.GetValueOrDefault(c.Column, 14), c.Colour == Colour.Hidden,
+                TextColumns.Contains(c.Column) ? Stijl.Tekst : null)).ToList(),
+            FreezeHeader = true,
+            AutoFilter = true,
+            StatusFormats = ((int)Column.Status, [("fout", StatusOpmaak.Fout), ("overleg", StatusOpmaak.Overleg), ("onvolledig", StatusOpmaak.Onvolledig), ("ok", StatusOpmaak.Ok)]),
+            ListValidation = ((int)Column.Productcode2023, $"'{Producten2023}'!$B$2:$B${catalogus.Producten2023.Count + 1}",
+                "Kies de productcode 2023 die past bij de zorg voor deze jeugdige."),
+        });
+        XlsxWriter.AddSheet(document, Producten2022, Table(
+            ["Productcategorie", "Productcode", "Omschrijving", "Soort", "Intensiteit", "Eenheid", "Combinatie met ambulant"],
+            catalogus.Producten2022.Select(p => Texts(p.Productcategorie, p.Productcode, p.Omschrijving, p.Soort, p.Intensiteit, p.Eenheid, p.CombinatieAmbulant ? "ja" : "nee"))),
+            new SheetOptions { Columns = [new(16), new(13), new(50), new(14), new(12), new(9), new(22)], FreezeHeader = true });
+        XlsxWriter.AddSheet(document, Producten2023, Table(
+            ["Productcategorie", "Productcode", "Omschrijving", "Soort", "Intensiteit", "Eenheid", "Tarief (euro)"],
+            catalogus.Producten2023.Select(p => (IReadOnlyList<XlsxCell>)[.. Texts(p.Productcategorie, p.Productcode, p.Omschrijving, p.Soort, p.Intensiteit, p.Eenheid), XlsxCell.Of((double)p.Tarief, Stijl.Bedrag)])),
+            new SheetOptions { Columns = [new(16), new(13), new(50), new(14), new(12), new(9), new(13)], FreezeHeader = true });
+        XlsxWriter.AddSheet(document, Omzettingstabel, Table(
+            ["Productcode 2022", "Omschrijving 2022", "Productcode 2023", "Omschrijving 2023", "Standaard (zelfde intensiteit)"],
+            catalogus.Omzettingen.Select(o => Texts(o.Productcode2022, catalogus.Product2022(o.Productcode2022)?.Omschrijving, o.Productcode2023,
+                catalogus.Product2023(o.Productcode2023)?.Omschrijving, o.Standaard ? "ja" : "nee"))),
+            new SheetOptions { Columns = [new(16), new(50), new(16), new(50), new(26)], FreezeHeader = true });
+        XlsxWriter.AddSheet(document, GegundeAanbieders, Table(
+            ["AGB-code", "Naam", "E-mail", "Telefoon", "Gegunde productcodes 2023"],
+            catalogus.Aanbieders.Select(a => Texts(a.Agb, a.Naam, a.Email, a.Telefoon, string.Join(' ', a.GegundeProducten)))),
+            new SheetOptions { Columns = [new(11, Style: Stijl.Tekst), new(30), new(34), new(14), new(40)], FreezeHeader = true });
+        XlsxWriter.AddSheet(document, Contactpersonen, Table(
+            ["Organisatie", "Voornaam", "Achternaam", "E-mail", "Telefoon", "Rol"],
+            contactpersonen.Select(c => Texts(gemeenteNaam is null ? "Gemeente" : $"Gemeente {gemeenteNaam}", c.Voornaam, c.Achternaam, c.Email, c.Telefoon, c.Rol))
+                .Concat(Enumerable.Range(0, 3).Select(_ => Texts("Aanbieder")))),
+            new SheetOptions { Columns = [new(26), new(16), new(20), new(32), new(14), new(30)], FreezeHeader = true });
+    }
+
+    private static IEnumerable<IReadOnlyList<XlsxCell>> ToewijzingRows(IEnumerable<Row> rows)
+    {
+        yield return Columns.All.Select(c => XlsxCell.Of(c.Header, c.Colour switch
+        {
+            Colour.Blue => Stijl.KopBlauw,
+            Colour.Yellow => Stijl.KopGeel,
+            _ => Stijl.KopGrijs,
+        })).ToArray();
+        foreach (var row in rows)
+        {
+            if (row.IsEmpty) continue;
+            var cells = new XlsxCell[Columns.Count];
+            for (var c = 0; c < Columns.Count; c++) cells[c] = CellFor((Column)c, row[(Column)c]);
+            yield return cells;
+        }
+    }
+
+    /// <summary>A value as the format stores it: codes as text with their zeros, dates as dates, numbers as numbers.
+    /// What cannot be read is kept exactly as given, as text, so the rules can point at it.</summary>
+    public static XlsxCell CellFor(Column column, Cell value)
+    {
+        if (value.IsEmpty) return XlsxCell.Empty;
+        switch (column)
+        {
+            case Column.Gemeentecode when ValueReader.TryDigitCode(value, 4, out var code):
+            case Column.AanbiederAgb when ValueReader.TryDigitCode(value, 8, out code):
+            case Column.Bsn when ValueReader.TryDigitCode(value, 9, out code):
+            case Column.Eenheid when ValueReader.TryTwoDigitCode(value, out code):
+                return XlsxCell.Of(code, Stijl.Tekst);
+            case Column.Geboortedatum or Column.Ingangsdatum or Column.Einddatum or Column.Einddatum2023 when ValueReader.TryDate(value, out var date):
+                return XlsxCell.Of(date);
+            case Column.Toewijzingnummer or Column.Frequentie or Column.Productcategorie2022 or Column.Productcategorie2023
+                when ValueReader.TryWholeNumber(value, out var whole):
+                return XlsxCell.Of(whole);
+            case Column.Volume or Column.Volume2023 when ValueReader.TryAmount(value, out var amount):
+                return XlsxCell.Of((double)amount);
+            case Column.Budget2023 when ValueReader.TryAmount(value, out var euros):
+                return XlsxCell.Of((double)euros, Stijl.Bedrag);
+            case Column.Meldingen:
+                return XlsxCell.Of(value.AsText(), Stijl.Omloop);
+            default:
+                return XlsxCell.Of(value.AsText(), TextColumns.Contains(column) ? Stijl.Tekst : Stijl.Standaard);
+        }
+    }
+
+    private static IEnumerable<IReadOnlyList<XlsxCell>> ToelichtingRows(Catalogus catalogus)
+    {
+        var regio = catalogus.Regio;
+        IReadOnlyList<XlsxCell> Line(string text, Stijl stijl = Stijl.Standaard) => [XlsxCell.Of(text, stijl)];
+        yield return Line($"Omzetting lopende toewijzingen wonen/verblijf, regio {regio.Regio}", Stijl.Titel);
+        yield return [];
+        yield return Line($"Op {Dutch.Date(regio.IngangsdatumNieuw)} gaat de regio over op een nieuw contract. Lopende toewijzingen voor wonen/verblijf die na {Dutch.Date(regio.Peildatum)} doorlopen,");
+        yield return Line($"worden per {Dutch.Date(regio.Peildatum)} beëindigd en per {Dutch.Date(regio.IngangsdatumNieuw)} opnieuw toegewezen met een productcode van 2023.");
+        yield return Line("Uitgangspunt: de intensiteit en de duur van de hulp blijven gelijk. Elke afwijking wordt eerst met de gemeente overlegd.");
+        yield return [];
+        yield return Line("Wie vult wat in op het tabblad Toewijzingen", Stijl.Kop);
+        yield return [XlsxCell.Of("Blauw", Stijl.KopBlauw), XlsxCell.Of("De gemeente: de lopende toewijzingen (één rij per toewijzing).")];
+        yield return [XlsxCell.Of("Geel", Stijl.KopGeel), XlsxCell.Of("De aanbieder: per jeugdige de productcode 2023, en alleen bij afwijking volume of einddatum 2023.")];
+        yield return [XlsxCell.Empty, XlsxCell.Of("Combineerde het product van 2022 wonen/verblijf met ambulante hulp? Kopieer dan de rij, zet Productcategorie 2023 op "
+            + $"{regio.CategorieAmbulant}, laat Productcode 2023 leeg en vul Budget 2023 in (het budget wordt in overleg vastgesteld).")];
+        yield return [XlsxCell.Of("Grijs", Stijl.KopGrijs), XlsxCell.Of("Status en Meldingen: ingevuld door de invoegtoepassing MigratieAddin. Niet zelf invullen.")];
+        yield return [];
+        yield return Line("Stappen en data", Stijl.Kop);
+        yield return [XlsxCell.Of("Stap", Stijl.Kop), XlsxCell.Of("Wie", Stijl.Kop), XlsxCell.Of("Wat", Stijl.Kop), XlsxCell.Of("Uiterlijk", Stijl.Kop)];
+        foreach (var stap in regio.Stappen)
+            yield return [XlsxCell.Of(stap.Nummer), XlsxCell.Of(stap.Wie), XlsxCell.Of(stap.Wat), stap.Uiterlijk is { } d ? XlsxCell.Of(d) : XlsxCell.Empty];
+    }
+
+    private static IEnumerable<IReadOnlyList<XlsxCell>> Table(string[] headers, IEnumerable<IReadOnlyList<XlsxCell>> rows) =>
+        rows.Prepend(headers.Select(h => XlsxCell.Of(h, Stijl.Kop)).ToArray());
+
+    private static IReadOnlyList<XlsxCell> Texts(params string?[] values) => values.Select(v => XlsxCell.Of(v)).ToArray();
+}
+
+public static class Dutch
+{
+    /// <summary>Number formatting with a dot for thousands, as Dutch readers expect.</summary>
+    public static readonly NumberFormatInfo Numbers = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = "," };
+
+    private static readonly string[] Months =
+        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+    /// <summary>"23 december 2022", without depending on the machine's culture data.</summary>
+    public static string Date(DateOnly d) => $"{d.Day.ToString(CultureInfo.InvariantCulture)} {Months[d.Month - 1]} {d.Year.ToString(CultureInfo.InvariantCulture)}";
+}

@@ -1,0 +1,124 @@
+using System.IO.Compression;
+using System.Text;
+using MimeKit;
+
+namespace MigratieAddin.Api;
+
+/// <summary>One workbook and mail draft: the rows of one gemeente for one gegunde aanbieder.</summary>
+public sealed record Zending(string Gemeentecode, string Gemeente, string Agb, string Aanbieder, string Email, int Rijen, string Werkboek, string Concept)
+{
+    internal IReadOnlyList<Row> Rows { get; init; } = [];
+}
+
+/// <summary>A row that is not sent, with the reasons; never its BSN or name.</summary>
+public sealed record NietVerzonden(int? Rij, string? Gemeentecode, string? Agb, long? Toewijzingnummer, IReadOnlyList<string> Redenen);
+
+public sealed record Verzendoverzicht(IReadOnlyList<Zending> Zendingen, IReadOnlyList<NietVerzonden> NietVerzonden);
+
+/// <summary>Splits the gemeente's rows per gemeente and gegunde aanbieder, leaves out (and lists) the rows that cannot
+/// be sent, and packs a workbook and a ready mail draft per aanbieder into one zip.</summary>
+public static class PerAanbieder
+{
+    public const string Overzicht = "verzendoverzicht.csv";
+
+    public static Verzendoverzicht Plan(IReadOnlyList<Row> rows, Catalogus catalogus, Validator validator)
+    {
+        var uitslag = validator.Validate(rows, Fase.Gemeente);
+        var groups = new Dictionary<(string Gemeente, string Agb), List<Row>>();
+        var nietVerzonden = new List<NietVerzonden>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (row.IsEmpty) continue;
+            var read = new ReadRow(row, i, catalogus);
+            var fouten = uitslag.Rijen[i].Meldingen.Where(m => m.Ernst == Ernst.Fout).ToList();
+            if (fouten.Count > 0 || read.Gemeentecode is null || read.Aanbieder is null)
+            {
+                nietVerzonden.Add(new NietVerzonden(row.Number, read.Gemeentecode, read.Agb, read.Toewijzingnummer,
+                    fouten.Select(f => $"{f.Code}: {f.Tekst}").ToList()));
+                continue;
+            }
+            var key = (read.Gemeentecode, read.Aanbieder.Agb);
+            if (!groups.TryGetValue(key, out var group)) groups[key] = group = [];
+            group.Add(row);
+        }
+        var zendingen = groups.Select(g =>
+        {
+            var gemeente = catalogus.Gemeente(g.Key.Gemeente)!;
+            var aanbieder = catalogus.Aanbieder(g.Key.Agb)!;
+            var bestand = $"{SafeName(gemeente.Naam)}/{SafeName(aanbieder.Naam)} {aanbieder.Agb}";
+            return new Zending(gemeente.Cbscode, gemeente.Naam, aanbieder.Agb, aanbieder.Naam, aanbieder.Email, g.Value.Count,
+                bestand + ".xlsx", bestand + ".eml") { Rows = g.Value };
+        }).OrderBy(z => z.Gemeente).ThenBy(z => z.Aanbieder).ToList();
+        return new Verzendoverzicht(zendingen, nietVerzonden);
+    }
+
+    public static void WriteZip(Stream output, Verzendoverzicht plan, Catalogus catalogus, IReadOnlyList<Contactpersoon> contactpersonen)
+    {
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var zending in plan.Zendingen)
+        {
+            using var workbook = new MemoryStream();
+            FormatWorkbook.Write(workbook, zending.Rows, catalogus, contactpersonen, zending.Gemeente);
+            var bytes = workbook.ToArray();
+            Add(zip, zending.Werkboek, bytes);
+            Add(zip, zending.Concept, MailDraft(zending, bytes, catalogus, contactpersonen));
+        }
+        Add(zip, Overzicht, Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(OverzichtCsv(plan))).ToArray());
+    }
+
+    /// <summary>An unsent e-mail (X-Unsent: 1 makes Outlook open it as a draft) with the letter and the workbook attached.</summary>
+    private static byte[] MailDraft(Zending zending, byte[] workbook, Catalogus catalogus, IReadOnlyList<Contactpersoon> contactpersonen)
+    {
+        var gemeente = catalogus.Gemeente(zending.Gemeentecode)!;
+        var aanbieder = catalogus.Aanbieder(zending.Agb)!;
+        var message = new MimeMessage();
+        if (contactpersonen.FirstOrDefault(c => MailboxAddress.TryParse(c.Email ?? "", out _)) is { } afzender)
+            message.From.Add(new MailboxAddress(afzender.VolledigeNaam, afzender.Email!.Trim()));
+        message.To.Add(new MailboxAddress(aanbieder.Naam, aanbieder.Email));
+        message.Subject = Begeleidingsbrief.Onderwerp(gemeente, catalogus.Regio);
+        message.Headers.Add("X-Unsent", "1");
+        var body = new BodyBuilder { TextBody = Begeleidingsbrief.Tekst(gemeente, aanbieder, catalogus.Regio, contactpersonen, zending.Rijen) };
+        body.Attachments.Add(Path.GetFileName(zending.Werkboek), workbook,
+            ContentType.Parse("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        message.Body = body.ToMessageBody();
+        using var stream = new MemoryStream();
+        message.WriteTo(stream);
+        return stream.ToArray();
+    }
+
+    private static string OverzichtCsv(Verzendoverzicht plan)
+    {
+        var b = new StringBuilder();
+        b.AppendLine("Verzonden;Gemeente;Aanbieder;AGB-code;E-mail;Aantal rijen;Werkboek;Concept-e-mail");
+        foreach (var z in plan.Zendingen)
+            b.AppendLine(string.Join(';', "ja", Csv(z.Gemeente), Csv(z.Aanbieder), z.Agb, Csv(z.Email), z.Rijen, Csv(z.Werkboek), Csv(z.Concept)));
+        b.AppendLine();
+        b.AppendLine("Niet verzonden;Rij;Gemeentecode;AGB-code;Toewijzingnummer;Reden");
+        foreach (var n in plan.NietVerzonden)
+            b.AppendLine(string.Join(';', "nee", n.Rij, n.Gemeentecode, n.Agb, n.Toewijzingnummer, Csv(string.Join(" | ", n.Redenen))));
+        return b.ToString();
+    }
+
+    /// <summary>A CSV field: quoted when needed, and text that a spreadsheet would run as a formula is neutralised.</summary>
+    public static string Csv(string? value)
+    {
+        var v = value ?? "";
+        if (v.Length > 0 && v[0] is '=' or '+' or '-' or '@') v = "'" + v;
+        return v.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{v.Replace("\"", "\"\"")}\"" : v;
+    }
+
+    /// <summary>A file or folder name that every zip tool and file system accepts.</summary>
+    public static string SafeName(string name)
+    {
+        var invalid = Path.GetInvalidFileNameChars().Concat(['/', '\\', ':', '*', '?', '"', '<', '>', '|']).ToHashSet();
+        var safe = new string(name.Trim().Select(c => invalid.Contains(c) || char.IsControl(c) ? '_' : c).ToArray()).Trim('.', ' ');
+        return safe.Length == 0 ? "_" : safe.Length > 60 ? safe[..60] : safe;
+    }
+
+    private static void Add(ZipArchive zip, string name, byte[] content)
+    {
+        using var entry = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        entry.Write(content);
+    }
+}

@@ -1,0 +1,268 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using XCell = DocumentFormat.OpenXml.Spreadsheet.Cell;
+using XColumn = DocumentFormat.OpenXml.Spreadsheet.Column;
+using XColumns = DocumentFormat.OpenXml.Spreadsheet.Columns;
+using XRow = DocumentFormat.OpenXml.Spreadsheet.Row;
+
+namespace MigratieAddin.Api;
+
+/// <summary>Style indexes of the stylesheet every generated workbook carries (see <see cref="XlsxWriter.Stylesheet"/>).</summary>
+public enum Stijl : uint
+{
+    Standaard = 0, KopBlauw = 1, KopGeel = 2, KopGrijs = 3, Datum = 4, Tekst = 5, Omloop = 6, Titel = 7, Kop = 8, Bedrag = 9,
+}
+
+/// <summary>The cell styles of the conditional formats on the Status column, in stylesheet order.</summary>
+public enum StatusOpmaak : uint { Fout = 0, Overleg = 1, Onvolledig = 2, Ok = 3 }
+
+/// <summary>One cell to write: text (always as text, never a formula), a number, or a date.</summary>
+public readonly record struct XlsxCell(string? Text, double? Number, Stijl Stijl = Stijl.Standaard)
+{
+    public static XlsxCell Of(string? text, Stijl stijl = Stijl.Standaard) => new(text, null, stijl);
+    public static XlsxCell Of(double number, Stijl stijl = Stijl.Standaard) => new(null, number, stijl);
+    public static XlsxCell Of(DateOnly date) => new(null, date.DayNumber - new DateOnly(1899, 12, 30).DayNumber, Stijl.Datum);
+    public static readonly XlsxCell Empty = default;
+}
+
+/// <summary>A column's width, whether it is hidden, and the style new cells in it get (Tekst keeps leading zeros).</summary>
+public sealed record ColumnSpec(double Width, bool Hidden = false, Stijl? Style = null);
+
+/// <summary>Everything about a worksheet besides its cells that the writer knows how to write.</summary>
+public sealed record SheetOptions
+{
+    public IReadOnlyList<ColumnSpec> Columns { get; init; } = [];
+    public bool FreezeHeader { get; init; }
+    public bool AutoFilter { get; init; }
+    /// <summary>Conditional formats: the column (0-based) whose text decides, and the style per leading word.</summary>
+    public (int Column, IReadOnlyList<(string Text, StatusOpmaak Opmaak)> Rules)? StatusFormats { get; init; }
+    /// <summary>A dropdown list on a column (0-based), fed from a range of another sheet.</summary>
+    public (int Column, string Source, string Prompt)? ListValidation { get; init; }
+}
+
+/// <summary>The one place that writes spreadsheets: streams sheets with OpenXmlWriter, shares one stylesheet,
+/// and writes every text as an inline string so nothing typed can become a formula.</summary>
+public static class XlsxWriter
+{
+    public const int MaxRows = 1_048_576;
+
+    public static SpreadsheetDocument Create(Stream stream)
+    {
+        var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
+        var workbookPart = document.AddWorkbookPart();
+        workbookPart.Workbook = new Workbook(new BookViews(new WorkbookView { ActiveTab = 1 }), new Sheets());
+        workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = Stylesheet();
+        return document;
+    }
+
+    /// <summary>Adds a sheet and streams its rows; returns its 0-based index among the sheets.</summary>
+    public static int AddSheet(SpreadsheetDocument document, string name, IEnumerable<IReadOnlyList<XlsxCell>> rows, SheetOptions? options = null, bool hidden = false)
+    {
+        options ??= new SheetOptions();
+        var workbookPart = document.WorkbookPart!;
+        var part = workbookPart.AddNewPart<WorksheetPart>();
+        var sheets = workbookPart.Workbook.Sheets!;
+        var index = sheets.ChildElements.Count;
+        sheets.Append(new Sheet
+        {
+            Id = workbookPart.GetIdOfPart(part), SheetId = (uint)index + 1, Name = name,
+            State = hidden ? SheetStateValues.VeryHidden : null,
+        });
+
+        var rowCount = 0;
+        var width = 0;
+        using (var writer = OpenXmlWriter.Create(part))
+        {
+            writer.WriteStartElement(new Worksheet());
+            if (options.FreezeHeader)
+            {
+                writer.WriteStartElement(new SheetViews());
+                writer.WriteStartElement(new SheetView { WorkbookViewId = 0, TabSelected = index == 1 ? true : null });
+                writer.WriteElement(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
+                writer.WriteElement(new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } });
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+            }
+            if (options.Columns.Count > 0)
+            {
+                writer.WriteStartElement(new XColumns());
+                for (var c = 0; c < options.Columns.Count; c++)
+                {
+                    var spec = options.Columns[c];
+                    writer.WriteElement(new XColumn
+                    {
+                        Min = (uint)c + 1, Max = (uint)c + 1, Width = spec.Width, CustomWidth = true,
+                        Hidden = spec.Hidden ? true : null, Style = spec.Style is { } st ? (uint)st : null,
+                    });
+                }
+                writer.WriteEndElement();
+            }
+            writer.WriteStartElement(new SheetData());
+            foreach (var row in rows)
+            {
+                rowCount++;
+                width = Math.Max(width, row.Count);
+                writer.WriteStartElement(new XRow(), [new OpenXmlAttribute("r", "", rowCount.ToString(CultureInfo.InvariantCulture))]);
+                for (var c = 0; c < row.Count; c++) WriteCell(writer, row[c], Reference(c, rowCount));
+                writer.WriteEndElement();
+            }
+            writer.WriteEndElement(); // sheetData
+
+            if (options.AutoFilter && width > 0)
+                writer.WriteElement(new AutoFilter { Reference = $"A1:{ColumnName(width - 1)}{Math.Max(rowCount, 2)}" });
+            if (options.StatusFormats is { } formats)
+            {
+                var column = ColumnName(formats.Column);
+                writer.WriteStartElement(new ConditionalFormatting { SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{column}2:{column}{MaxRows}" } });
+                var priority = 1;
+                foreach (var (text, opmaak) in formats.Rules)
+                {
+                    writer.WriteStartElement(new ConditionalFormattingRule
+                    {
+                        Type = ConditionalFormatValues.BeginsWith, Operator = ConditionalFormattingOperatorValues.BeginsWith,
+                        Text = text, FormatId = (uint)opmaak, Priority = priority++,
+                    });
+                    writer.WriteElement(new Formula($"LEFT({column}2,LEN(\"{text}\"))=\"{text}\""));
+                    writer.WriteEndElement();
+                }
+                writer.WriteEndElement();
+            }
+            if (options.ListValidation is { } list)
+            {
+                var column = ColumnName(list.Column);
+                writer.WriteStartElement(new DataValidations { Count = 1 });
+                writer.WriteStartElement(new DataValidation
+                {
+                    Type = DataValidationValues.List, AllowBlank = true, ShowInputMessage = true, ShowErrorMessage = true,
+                    ErrorStyle = DataValidationErrorStyleValues.Warning, ErrorTitle = "Onbekende code",
+                    Error = "Deze code staat niet in het tabblad Producten 2023. Kies een code uit de lijst.",
+                    PromptTitle = "Kies uit de lijst", Prompt = list.Prompt,
+                    SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{column}2:{column}{MaxRows}" },
+                });
+                writer.WriteElement(new Formula1(list.Source));
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+            }
+            writer.WriteEndElement(); // worksheet
+        }
+
+        if (options.AutoFilter && width > 0)
+        {
+            var names = workbookPart.Workbook.DefinedNames ??= new DefinedNames();
+            names.Append(new DefinedName($"'{name}'!$A$1:${ColumnName(width - 1)}${Math.Max(rowCount, 2)}")
+            {
+                Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)index, Hidden = true,
+            });
+        }
+        return index;
+    }
+
+    private static void WriteCell(OpenXmlWriter writer, XlsxCell cell, string reference)
+    {
+        OpenXmlAttribute? style = cell.Stijl == Stijl.Standaard ? null : new OpenXmlAttribute("s", "", ((uint)cell.Stijl).ToString(CultureInfo.InvariantCulture));
+        if (cell.Number is { } number)
+        {
+            writer.WriteStartElement(new XCell(), style is { } s ? [new("r", "", reference), s] : [new("r", "", reference)]);
+            writer.WriteElement(new CellValue(number.ToString("R", CultureInfo.InvariantCulture)));
+            writer.WriteEndElement();
+        }
+        else if (!string.IsNullOrEmpty(cell.Text))
+        {
+            OpenXmlAttribute[] attributes = style is { } s
+                ? [new("r", "", reference), new("t", "", "inlineStr"), s]
+                : [new("r", "", reference), new("t", "", "inlineStr")];
+            writer.WriteStartElement(new XCell(), attributes);
+            writer.WriteStartElement(new InlineString());
+            writer.WriteElement(new Text(XmlSafe(cell.Text)) { Space = SpaceProcessingModeValues.Preserve });
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+        else if (style is { } s)
+        {
+            writer.WriteElement(new XCell { CellReference = reference, StyleIndex = (uint)cell.Stijl });
+        }
+    }
+
+    /// <summary>Characters XML cannot hold are written as Excel writes them itself: _xHHHH_.</summary>
+    public static string XmlSafe(string text)
+    {
+        foreach (var c in text)
+            if (!XmlConvertIsValid(c)) return Escape(text);
+        return text;
+
+        static string Escape(string text)
+        {
+            var b = new StringBuilder(text.Length + 16);
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { b.Append(c).Append(text[++i]); }
+                else if (XmlConvertIsValid(c)) b.Append(c);
+                else b.Append("_x").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append('_');
+            }
+            return b.ToString();
+        }
+    }
+
+    private static bool XmlConvertIsValid(char c) =>
+        c is '\t' or '\n' or '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || char.IsSurrogate(c);
+
+    public static string Reference(int column, int row) => ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
+
+    public static string ColumnName(int index)
+    {
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26) name = (char)('A' + (n - 1) % 26) + name;
+        return name;
+    }
+
+    private static Stylesheet Stylesheet()
+    {
+        static Fill Solid(string rgb) => new(new PatternFill(new ForegroundColor { Rgb = "FF" + rgb }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid });
+        static DifferentialFormat Dxf(string font, string fill) => new(
+            new Font(new Color { Rgb = "FF" + font }),
+            new Fill(new PatternFill(new BackgroundColor { Rgb = "FF" + fill }) { PatternType = PatternValues.Solid }));
+        var thin = new Border(
+            new LeftBorder(new Color { Rgb = "FFA6A6A6" }) { Style = BorderStyleValues.Thin },
+            new RightBorder(new Color { Rgb = "FFA6A6A6" }) { Style = BorderStyleValues.Thin },
+            new TopBorder(new Color { Rgb = "FFA6A6A6" }) { Style = BorderStyleValues.Thin },
+            new BottomBorder(new Color { Rgb = "FFA6A6A6" }) { Style = BorderStyleValues.Thin },
+            new DiagonalBorder());
+        CellFormat Xf(uint font = 0, uint fill = 0, uint border = 0, uint numFmt = 0, bool wrap = false) => new(wrap ? new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top } : null!)
+        {
+            FontId = font, FillId = fill, BorderId = border, NumberFormatId = numFmt, FormatId = 0,
+            ApplyFont = font != 0 ? true : null, ApplyFill = fill != 0 ? true : null, ApplyBorder = border != 0 ? true : null,
+            ApplyNumberFormat = numFmt != 0 ? true : null, ApplyAlignment = wrap ? true : null,
+        };
+
+        return new Stylesheet(
+            new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "dd-mm-yyyy" }, new NumberingFormat { NumberFormatId = 165, FormatCode = "#,##0.00" }) { Count = 2 },
+            new Fonts(
+                new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
+                new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
+                new Font(new Bold(), new FontSize { Val = 14 }, new FontName { Val = "Calibri" })) { Count = 3 },
+            new Fills(
+                new Fill(new PatternFill { PatternType = PatternValues.None }),
+                new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+                Solid("DDEBF7"), Solid("FFF2CC"), Solid("EDEDED")) { Count = 5 },
+            new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), thin) { Count = 2 },
+            new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+            new CellFormats(
+                Xf(),
+                Xf(font: 1, fill: 2, border: 1, wrap: true),
+                Xf(font: 1, fill: 3, border: 1, wrap: true),
+                Xf(font: 1, fill: 4, border: 1, wrap: true),
+                Xf(numFmt: 164),
+                Xf(numFmt: 49),
+                Xf(wrap: true),
+                Xf(font: 2),
+                Xf(font: 1, border: 1),
+                Xf(numFmt: 165)) { Count = 10 },
+            new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 },
+            new DifferentialFormats(
+                Dxf("A4262C", "FDE7E9"), Dxf("8A5700", "FFF4CE"), Dxf("3B3A39", "EDEBE9"), Dxf("0E700E", "DFF6DD")) { Count = 4 });
+    }
+}
