@@ -14,12 +14,79 @@ export interface ValidatieVerzoek {
   verzegeling?: string | null;
 }
 
+export interface Contactpersoon {
+  voornaam?: string;
+  achternaam?: string;
+  email?: string;
+  telefoon?: string;
+  rol?: string;
+}
+
+/** The source of a format: rows from a sheet, or a backoffice CSV export chosen by the user. */
+export type FormatBron = { rijen: RequestRow[] } | { bestand: File };
+
+export interface Zending {
+  gemeente: string;
+  aanbieder: string;
+  agb: string;
+  email: string;
+  rijen: number;
+  werkboek: string;
+}
+
+export interface NietVerzonden {
+  rij: number | null;
+  toewijzingnummer: number | null;
+  redenen: string[];
+}
+
+export interface Verzendoverzicht {
+  zendingen: Zending[];
+  nietVerzonden: NietVerzonden[];
+}
+
 export interface ApiClient {
   validate(request: ValidatieVerzoek): Promise<Beoordeling>;
+  format(bron: FormatBron, contactpersonen: Contactpersoon[]): Promise<Blob>;
+  verzendoverzicht(bron: FormatBron, contactpersonen: Contactpersoon[]): Promise<Verzendoverzicht>;
+  perAanbieder(bron: FormatBron, contactpersonen: Contactpersoon[]): Promise<Blob>;
 }
 
 export function createApiClient(baseUrl = '', timeoutMs = 15_000, fetcher: typeof fetch = (...a) => fetch(...a)): ApiClient {
+  /** Sends rows as JSON, or the chosen CSV file as an upload, and hands back the answer or a Dutch error. */
+  async function send(path: string, bron: FormatBron, contactpersonen: Contactpersoon[]): Promise<Response> {
+    let init: RequestInit;
+    if ('bestand' in bron) {
+      const form = new FormData();
+      form.append('bestand', bron.bestand);
+      form.append('contactpersonen', JSON.stringify(contactpersonen));
+      init = { method: 'POST', body: form };
+    } else {
+      const { body, encoding } = await compress(JSON.stringify({ rijen: bron.rijen, contactpersonen }));
+      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+      if (encoding) headers['Content-Encoding'] = encoding;
+      init = { method: 'POST', headers, body };
+    }
+    let response: Response;
+    try {
+      response = await fetcher(`${baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs * 4) });
+    } catch {
+      throw new ApiOnbereikbaar('De service is niet bereikbaar. Probeer het over enkele ogenblikken opnieuw.');
+    }
+    if (response.status >= 500 || response.status === 404) throw new ApiOnbereikbaar('De service geeft geen antwoord. Probeer het later opnieuw.');
+    if (!response.ok) {
+      const problem = await response.json().catch(() => null);
+      throw new ApiProbleem(problem?.detail ?? `De service weigerde het verzoek (${response.status}).`);
+    }
+    return response;
+  }
+
   return {
+    format: async (bron, contactpersonen) => (await send('/api/format', bron, contactpersonen)).blob(),
+    verzendoverzicht: async (bron, contactpersonen) =>
+      (await send('/api/format/per-aanbieder?formaat=overzicht', bron, contactpersonen)).json() as Promise<Verzendoverzicht>,
+    perAanbieder: async (bron, contactpersonen) => (await send('/api/format/per-aanbieder', bron, contactpersonen)).blob(),
+
     async validate(request) {
       const { body, encoding } = await compress(JSON.stringify(request));
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };

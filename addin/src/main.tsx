@@ -37,8 +37,10 @@ async function main() {
       render(<p style={{ padding: 12 }}>Deze versie van Excel is te oud voor MigratieAddin (ExcelApi {REQUIRED_EXCEL_API} nodig). Gebruik Microsoft 365 of Excel op het web.</p>);
       return;
     }
-    const session = new LiveValidation(createOfficeSheet(Excel, Office.context.document.settings), api);
-    render(<App session={session} />);
+    const supports = (version: string) => Office.context.requirements.isSetSupported('ExcelApi', version);
+    const sheet = createOfficeSheet(Excel, Office.context.document.settings, supports);
+    const session = new LiveValidation(sheet, api);
+    render(<App session={session} api={api} sheet={sheet} />);
     await session.start();
     return;
   }
@@ -46,7 +48,7 @@ async function main() {
   const sheet = new MemorySheet(demoGrid());
   const session = new LiveValidation(sheet, api);
   (window as unknown as { bench: unknown }).bench = { sheet, session };
-  render(<Bench sheet={sheet} session={session} />);
+  render(<Bench sheet={sheet} session={session} api={api} />);
   await session.start();
 }
 

@@ -2,7 +2,7 @@
 // every non-empty row and writes back only the Status and Meldingen cells that changed.
 import { ApiOnbereikbaar, type ApiClient } from './api';
 import { type CellValue, type Fase, type Layout, type Melding, type Telling, headerOf, layoutOf, missingHeaders } from './format';
-import { type RowOutcome, requestRow, touchesInput, writesFor } from './rows';
+import { type RequestRow, type RowOutcome, requestRow, touchesInput, writesFor } from './rows';
 import type { SheetChange, SheetGateway } from './excel/sheet';
 
 export interface Bevinding {
@@ -43,7 +43,7 @@ export class LiveValidation {
 
   constructor(
     private readonly sheet: SheetGateway,
-    private readonly api: ApiClient,
+    private readonly api: Pick<ApiClient, 'validate'>,
     private readonly retryMs = 5_000,
   ) {
     const saved = sheet.getSetting(ROL_SETTING);
@@ -93,6 +93,15 @@ export class LiveValidation {
     });
     this.update({ missingHeaders: missingHeaders(this.layout) });
     await this.round(started);
+  }
+
+  /** Every non-empty row as the API reads it, from the sheet as the session knows it now. */
+  requestRows(): RequestRow[] {
+    const layout = this.layout;
+    if (!layout) return [];
+    return [...this.cells.keys()].sort((a, b) => a - b)
+      .map((row) => requestRow(row, this.cells.get(row)!, layout))
+      .filter((r): r is RequestRow => r !== null);
   }
 
   async select(b: Bevinding): Promise<void> {
@@ -147,15 +156,8 @@ export class LiveValidation {
     if (this.retry) clearTimeout(this.retry);
     this.retry = null;
 
-    const sent: number[] = [];
-    const rijen = [];
-    for (const row of [...this.cells.keys()].sort((a, b) => a - b)) {
-      const r = requestRow(row, this.cells.get(row)!, layout);
-      if (r) {
-        rijen.push(r);
-        sent.push(row);
-      }
-    }
+    const rijen = this.requestRows();
+    const sent = rijen.map((r) => r.rij);
     this.update({ busy: true });
     let report;
     try {

@@ -1,6 +1,7 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { MemorySheet } from '../excel/memorySheet';
 import type { LiveValidation } from '../session';
+import type { ApiClient } from '../api';
 import { App } from '../ui/App';
 import { BenchSheet } from './BenchSheet';
 
@@ -12,7 +13,7 @@ const useStyles = makeStyles({
 });
 
 /** The page shown outside Excel: an editable sheet with the demo rows beside the real task pane. */
-export function Bench({ sheet, session }: { sheet: MemorySheet; session: LiveValidation }) {
+export function Bench({ sheet, session, api }: { sheet: MemorySheet; session: LiveValidation; api: ApiClient }) {
   const s = useStyles();
   return (
     <div className={s.page}>
@@ -20,7 +21,7 @@ export function Bench({ sheet, session }: { sheet: MemorySheet; session: LiveVal
         <Caption1>Proefomgeving zonder Excel: het werkblad hieronder staat alleen in deze browser (voorbeeldgegevens). Typen, plakken (Ctrl+V), wissen (Delete) en ongedaan maken (Ctrl+Z) werken zoals in Excel.</Caption1>
       </div>
       <section className={s.sheet} aria-label="Werkblad"><BenchSheet sheet={sheet} /></section>
-      <aside className={s.pane} aria-label="Taakvenster"><App session={session} /></aside>
+      <aside className={s.pane} aria-label="Taakvenster"><App session={session} api={api} sheet={sheet} /></aside>
     </div>
   );
 }

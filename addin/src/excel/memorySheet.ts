@@ -5,6 +5,8 @@ import type { SheetChange, SheetGateway, Snapshot, StatusColumns } from './sheet
 
 export class MemorySheet implements SheetGateway {
   readonly host = 'bench' as const;
+  readonly canInsertSheets = false;
+  readonly canOpenWorkbook = false;
   /** All cells, row 1 (headers) at index 0. Rows are replaced, never mutated, so views can compare by identity. */
   private grid: CellValue[][];
   private readonly changeListeners = new Set<(change: SheetChange) => void>();
@@ -73,6 +75,18 @@ export class MemorySheet implements SheetGateway {
 
   async readAll(): Promise<Snapshot> {
     return { headers: [...(this.grid[0] ?? [])], rows: this.grid.slice(1).map((r) => [...r]) };
+  }
+
+  async readActive(): Promise<Snapshot> {
+    return this.readAll();
+  }
+
+  async insertSheets(): Promise<void> {
+    throw new Error('De proefomgeving kan geen tabbladen toevoegen; download het werkboek.');
+  }
+
+  async openWorkbook(): Promise<void> {
+    throw new Error('De proefomgeving kan geen werkboek openen; download het werkboek.');
   }
 
   async readRows(first: number, last: number, width: number): Promise<CellValue[][]> {

@@ -18,7 +18,8 @@ const STATUS_STYLE: Record<string, { fill: string; font: string }> = {
 
 type ExcelNamespace = typeof Excel;
 
-export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settings): SheetGateway {
+export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settings,
+  supports: (version: string) => boolean = () => false): SheetGateway {
   let sheetName: string | null = null;
   let formattedColumn: number | null = null;
 
@@ -41,6 +42,28 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
 
   return {
     host: 'excel',
+    canInsertSheets: supports('1.13'),
+    canOpenWorkbook: supports('1.8'),
+
+    async readActive(): Promise<Snapshot> {
+      return excel.run(async (ctx) => {
+        const used = ctx.workbook.worksheets.getActiveWorksheet().getUsedRangeOrNullObject(true);
+        used.load(['values', 'rowIndex', 'columnIndex']);
+        await ctx.sync();
+        return used.isNullObject ? { headers: [], rows: [] } : anchored(cells(used.values), used.rowIndex, used.columnIndex);
+      });
+    },
+
+    async insertSheets(base64: string) {
+      await excel.run(async (ctx) => {
+        ctx.workbook.insertWorksheetsFromBase64(base64, { positionType: excel.WorksheetPositionType.end });
+        await ctx.sync();
+      });
+    },
+
+    async openWorkbook(base64: string) {
+      await excel.createWorkbook(base64);
+    },
 
     async readAll(): Promise<Snapshot> {
       sheetName = null;
@@ -49,16 +72,7 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
         used.load(['values', 'rowIndex', 'columnIndex']);
         await ctx.sync();
         if (used.isNullObject) return { headers: [], rows: [] };
-        // Anchor at A1 so row and column numbers are the sheet's own, whatever the used range starts at.
-        const grid = cells(used.values);
-        const padLeft = used.columnIndex;
-        const padTop = used.rowIndex;
-        const full: CellValue[][] = [];
-        for (let r = 0; r < padTop; r++) full.push([]);
-        for (const row of grid) full.push([...new Array(padLeft).fill(null), ...row]);
-        const width = Math.max(0, ...full.map((r) => r.length));
-        const rows = full.map((r) => [...r, ...new Array(width - r.length).fill(null)]);
-        return { headers: rows[0] ?? [], rows: rows.slice(1) };
+        return anchored(cells(used.values), used.rowIndex, used.columnIndex);
       });
     },
 
@@ -125,6 +139,16 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
       return new Promise((resolve) => settings.saveAsync(() => resolve()));
     },
   };
+}
+
+/** A used range anchored at A1, so row and column numbers are the sheet's own wherever the used range starts. */
+function anchored(grid: CellValue[][], top: number, left: number): Snapshot {
+  const full: CellValue[][] = [];
+  for (let r = 0; r < top; r++) full.push([]);
+  for (const row of grid) full.push([...new Array(left).fill(null), ...row]);
+  const width = Math.max(0, ...full.map((r) => r.length));
+  const rows = full.map((r) => [...r, ...new Array(width - r.length).fill(null)]);
+  return { headers: rows[0] ?? [], rows: rows.slice(1) };
 }
 
 /** What an onChanged event says in the gateway's terms. Inserted or deleted rows mean: read everything again. */

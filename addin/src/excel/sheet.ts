@@ -28,6 +28,15 @@ export interface SheetGateway {
   onChange(listener: (change: SheetChange) => void): Promise<() => void>;
   getSetting(key: string): string | null;
   setSetting(key: string, value: string): Promise<void>;
+  /** The active sheet's headers and rows, whatever its name: the source when a format is made from a sheet. */
+  readActive(): Promise<Snapshot>;
+  /** How a made workbook can be put in front of the user here. */
+  readonly canInsertSheets: boolean;
+  readonly canOpenWorkbook: boolean;
+  /** Adds the workbook's sheets after the existing ones; existing sheets are never replaced (Excel renames on a clash). */
+  insertSheets(base64: string): Promise<void>;
+  /** Opens the workbook as a new workbook. */
+  openWorkbook(base64: string): Promise<void>;
   /** Where the pane runs, for the status line. */
   readonly host: 'excel' | 'bench';
 }

@@ -7,6 +7,9 @@ import { type Fase, ROL_LABEL } from '../format';
 import type { LiveValidation, SessionState } from '../session';
 import { Counts } from './Counts';
 import { Findings } from './Findings';
+import { FormatSection } from './FormatSection';
+import type { ApiClient } from '../api';
+import type { SheetGateway } from '../excel/sheet';
 
 const useStyles = makeStyles({
   pane: {
@@ -18,7 +21,7 @@ const useStyles = makeStyles({
 });
 
 /** The task pane: role, whole-sheet check, counts per status and the findings. Later features add sections here. */
-export function App({ session }: { session: LiveValidation }) {
+export function App({ session, api, sheet }: { session: LiveValidation; api: ApiClient; sheet: SheetGateway }) {
   const s = useStyles();
   const state = useSession(session);
   const rollen: Fase[] = ['gemeente', 'aanbieder', 'controle'];
@@ -66,6 +69,8 @@ export function App({ session }: { session: LiveValidation }) {
       ))}
 
       <Findings bevindingen={state.bevindingen} onSelect={(b) => void session.select(b)} />
+
+      {state.rol === 'gemeente' ? <FormatSection api={api} sheet={sheet} session={session} /> : null}
     </main>
   );
 }

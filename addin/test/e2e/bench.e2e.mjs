@@ -1,6 +1,6 @@
 // End-to-end: the real pane and the real API, driven in headless Chromium through the browser bench.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
 import { ApiProcess, cell, COLUMN, launchBrowser, openBench, paste, setRole, statusOf, testBsn, typeInto, waitForStatus } from './harness.mjs';
@@ -147,6 +147,35 @@ test('the pane fits a 340 px task pane; a screenshot is saved for review', async
   assert.equal(overflow, 0, 'nothing sticks out sideways');
   await pane.screenshot({ path: `${screenshots}taakvenster.png` });
   await page.screenshot({ path: `${screenshots}proefomgeving.png` });
+  await page.close();
+});
+
+test('as gemeente, the format is made from this sheet and from a CSV export, and downloads as a workbook', async () => {
+  const page = await openBench(browser, api);
+  const [fromSheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Format downloaden' }).click()]);
+  assert.equal(fromSheet.suggestedFilename(), 'format-wonen-verblijf.xlsx');
+  const bytes = readFileSync(await fromSheet.path());
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+  assert.ok(bytes.length > 10_000);
+  await page.getByTestId('format-melding').filter({ hasText: 'gedownload' }).waitFor();
+
+  await page.getByRole('radio', { name: 'CSV-bestand' }).check();
+  await page.getByTestId('csv-bestand').setInputFiles(new URL('../../../api/Voorbeelden/lopende-toewijzingen.csv', import.meta.url).pathname);
+  const [fromCsv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Format downloaden' }).click()]);
+  assert.ok(readFileSync(await fromCsv.path()).length > 10_000);
+  await page.close();
+});
+
+test('as gemeente, the overview says what goes to whom and then the zip per aanbieder downloads', async () => {
+  const page = await openBench(browser, api);
+  await page.getByRole('button', { name: 'Overzicht maken' }).click();
+  const overview = page.getByTestId('verzendoverzicht');
+  await overview.waitFor();
+  assert.match(await overview.textContent(), /Zwartewaterland.*Theta Jeugd en Gezin/s);
+  assert.match(await overview.textContent(), /5 rij\(en\) gaan niet mee/);
+  const [zip] = await Promise.all([page.waitForEvent('download'), overview.getByRole('button', { name: /Zip downloaden/ }).click()]);
+  assert.equal(zip.suggestedFilename(), 'format-per-aanbieder.zip');
+  assert.equal(readFileSync(await zip.path()).subarray(0, 2).toString(), 'PK');
   await page.close();
 });
 

@@ -62,7 +62,7 @@ export async function launchBrowser() {
 
 /** Opens the pane as a plain browser would: office.js cannot load, so the bench appears. */
 export async function openBench(browser, api, viewport = { width: 1400, height: 860 }) {
-  const page = await browser.newPage({ viewport });
+  const page = await browser.newPage({ viewport, acceptDownloads: true });
   await page.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));

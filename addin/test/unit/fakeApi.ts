@@ -2,7 +2,7 @@ import { ApiOnbereikbaar, type ApiClient, type ValidatieVerzoek } from '../../sr
 import type { Beoordeling, RijUitslag } from '../../src/format';
 
 /** Judges a row fout when its BSN is the text "fout", else ok; can be switched off to play an unreachable API. */
-export class FakeApi implements ApiClient {
+export class FakeApi implements Pick<ApiClient, 'validate'> {
   readonly requests: ValidatieVerzoek[] = [];
   down = false;
 

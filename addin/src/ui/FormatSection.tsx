@@ -1,0 +1,146 @@
+import {
+  Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Subtitle2, tokens,
+} from '@fluentui/react-components';
+import { ArrowDownload20Regular, DocumentTable20Regular, Mail20Regular } from '@fluentui/react-icons';
+import { useRef, useState } from 'react';
+import type { ApiClient, FormatBron, Verzendoverzicht } from '../api';
+import { layoutOf } from '../format';
+import { requestRow } from '../rows';
+import type { SheetGateway } from '../excel/sheet';
+import type { LiveValidation } from '../session';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: '8px', paddingTop: '8px', borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, '& td, & th': { textAlign: 'left', padding: '2px 4px', borderBottom: `1px solid ${tokens.colorNeutralStroke3}` } },
+});
+
+type Bron = 'werkblad' | 'bestand';
+
+/** The gemeente's steps 1 to 3: make the format from an export or a sheet, and send one workbook per aanbieder. */
+export function FormatSection({ api, sheet, session }: { api: ApiClient; sheet: SheetGateway; session: LiveValidation }) {
+  const s = useStyles();
+  const [bron, setBron] = useState<Bron>('werkblad');
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [overzicht, setOverzicht] = useState<Verzendoverzicht | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  async function source(): Promise<FormatBron> {
+    if (bron === 'bestand') {
+      if (!file) throw new Error('Kies eerst een CSV-bestand met de lopende toewijzingen.');
+      return { bestand: file };
+    }
+    const snapshot = await sheet.readActive();
+    const layout = layoutOf(snapshot.headers);
+    const rijen = snapshot.rows.map((cells, i) => requestRow(i + 2, cells, layout)).filter((r) => r !== null);
+    if (rijen.length === 0) throw new Error('Het actieve werkblad heeft geen rijen onder koppen van het format. Zet de koppen in rij 1, of kies een CSV-bestand.');
+    return { rijen };
+  }
+
+  async function run(label: string, work: () => Promise<string | void>) {
+    setBusy(label);
+    setMessage(null);
+    try {
+      const done = await work();
+      if (done) setMessage({ intent: 'success', text: done });
+    } catch (e) {
+      setMessage({ intent: 'error', text: (e as Error).message });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const maakFormat = () => run('Format maken…', async () => {
+    const blob = await api.format(await source(), []);
+    if (sheet.canInsertSheets) {
+      await sheet.insertSheets(await base64(blob));
+      return 'Het format staat als nieuwe tabbladen achteraan in deze werkmap. Je eigen tabbladen zijn niet veranderd.';
+    }
+    if (sheet.canOpenWorkbook) {
+      await sheet.openWorkbook(await base64(blob));
+      return 'Het format is geopend als nieuwe werkmap.';
+    }
+    download(blob, 'format-wonen-verblijf.xlsx');
+    return 'Het format is gedownload (format-wonen-verblijf.xlsx).';
+  });
+
+  const maakOverzicht = () => run('Controleren…', async () => {
+    setOverzicht(null);
+    const rijen = session.requestRows();
+    if (rijen.length === 0) throw new Error('Dit werkblad heeft nog geen toewijzingen om te versturen.');
+    setOverzicht(await api.verzendoverzicht({ rijen }, []));
+  });
+
+  const downloadZip = () => run('Zip maken…', async () => {
+    download(await api.perAanbieder({ rijen: session.requestRows() }, []), 'format-per-aanbieder.zip');
+    return 'De zip is gedownload: per aanbieder een werkboek en een concept-e-mail (.eml), en verzendoverzicht.csv.';
+  });
+
+  return (
+    <section className={s.section} aria-label="Format en versturen">
+      <Subtitle2 as="h2">Format maken</Subtitle2>
+      <Field label="Rijen uit">
+        <RadioGroup value={bron} onChange={(_, d) => setBron(d.value as Bron)} layout="horizontal">
+          <Radio value="werkblad" label="Dit werkblad" />
+          <Radio value="bestand" label="CSV-bestand" />
+        </RadioGroup>
+      </Field>
+      {bron === 'bestand' ? (
+        <div>
+          <input ref={fileInput} type="file" accept=".csv,text/csv" aria-label="CSV-bestand kiezen" data-testid="csv-bestand"
+            onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+        </div>
+      ) : null}
+      <Button icon={<DocumentTable20Regular />} onClick={() => void maakFormat()} disabled={busy !== null}>
+        {sheet.canInsertSheets ? 'Format toevoegen als tabbladen' : sheet.canOpenWorkbook ? 'Format openen als werkmap' : 'Format downloaden'}
+      </Button>
+
+      <Subtitle2 as="h2">Versturen per aanbieder</Subtitle2>
+      <Caption1>Eerst een overzicht van wat naar wie gaat; rijen met een fout of van een niet-gegunde aanbieder gaan niet mee.</Caption1>
+      <Button icon={<Mail20Regular />} onClick={() => void maakOverzicht()} disabled={busy !== null}>Overzicht maken</Button>
+      {overzicht ? (
+        <div data-testid="verzendoverzicht">
+          <table className={s.table}>
+            <thead><tr><th>Gemeente</th><th>Aanbieder</th><th>Rijen</th></tr></thead>
+            <tbody>
+              {overzicht.zendingen.map((z) => (
+                <tr key={`${z.gemeente}-${z.agb}`}><td>{z.gemeente}</td><td title={z.email}>{z.aanbieder}<br /><Caption1>{z.email}</Caption1></td><td>{z.rijen}</td></tr>
+              ))}
+            </tbody>
+          </table>
+          {overzicht.nietVerzonden.length > 0 ? (
+            <Caption1 block>{overzicht.nietVerzonden.length} rij(en) gaan niet mee (zie de bevindingen; de redenen staan ook in verzendoverzicht.csv).</Caption1>
+          ) : null}
+          <Button appearance="primary" icon={<ArrowDownload20Regular />} onClick={() => void downloadZip()} disabled={busy !== null || overzicht.zendingen.length === 0}>
+            Zip downloaden ({overzicht.zendingen.length} werkboek{overzicht.zendingen.length === 1 ? '' : 'en'})
+          </Button>
+        </div>
+      ) : null}
+
+      {busy ? <Spinner size="tiny" label={busy} /> : null}
+      {message ? (
+        <MessageBar layout="multiline" intent={message.intent} data-testid="format-melding"><MessageBarBody>{message.text}</MessageBarBody></MessageBar>
+      ) : null}
+    </section>
+  );
+}
+
+async function base64(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Offers a file to save: works in browsers, Excel on the web and the Windows webview. */
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
