@@ -61,10 +61,10 @@ public static class PerAanbieder
             using var workbook = new MemoryStream();
             FormatWorkbook.Write(workbook, zending.Rows, catalogus, contactpersonen, zending.Gemeente);
             var bytes = workbook.ToArray();
-            Add(zip, zending.Werkboek, bytes);
-            Add(zip, zending.Concept, MailDraft(zending, bytes, catalogus, contactpersonen));
+            Add(zip, zending.Werkboek, bytes, CompressionLevel.NoCompression); // an .xlsx is a zip already
+            Add(zip, zending.Concept, MailDraft(zending, bytes, catalogus, contactpersonen), CompressionLevel.Fastest);
         }
-        Add(zip, Overzicht, Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(OverzichtCsv(plan))).ToArray());
+        Add(zip, Overzicht, Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(OverzichtCsv(plan))).ToArray(), CompressionLevel.Fastest);
     }
 
     /// <summary>An unsent e-mail (X-Unsent: 1 makes Outlook open it as a draft) with the letter and the workbook attached.</summary>
@@ -116,9 +116,9 @@ public static class PerAanbieder
         return safe.Length == 0 ? "_" : safe.Length > 60 ? safe[..60] : safe;
     }
 
-    private static void Add(ZipArchive zip, string name, byte[] content)
+    private static void Add(ZipArchive zip, string name, byte[] content, CompressionLevel level)
     {
-        using var entry = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var entry = zip.CreateEntry(name, level).Open();
         entry.Write(content);
     }
 }

@@ -43,13 +43,27 @@ internal static class ValidatieBench
 
         await using var echo = await EchoHost.StartAsync(answer);
         using var api = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSolutionRelativeContentRoot("api").UseSetting("Logging:LogLevel:Default", "Warning"));
-        api.UseKestrel(0);
+        api.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         api.StartServer();
         var apiAddress = api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None }) { Timeout = TimeSpan.FromMinutes(1) };
 
         var httpApi = await MeasureAsync(iterations, () => Post(http, apiAddress + "/api/validatie", json));
         var httpEcho = await MeasureAsync(iterations, () => Post(http, echo.Address + "/echo", json));
+
+        var formatRows = args.Length > 2 ? int.Parse(args[2]) : 5_000;
+        using var catalogusFolder = GeneratedCatalogus.WithAanbieders(100);
+        using var formatApi = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSolutionRelativeContentRoot("api")
+            .UseSetting("Logging:LogLevel:Default", "Warning").UseSetting("Catalogus:Map", catalogusFolder.Path));
+        formatApi.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        formatApi.StartServer();
+        var formatAddress = formatApi.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var formatBody = GeneratedCatalogus.Rows(formatRows, 100, gemeenten: 1);
+        var regionBody = GeneratedCatalogus.Rows(formatRows, 100, gemeenten: 11);
+        var formatIterations = Math.Max(5, iterations / 4);
+        var format = await MeasureAsync(formatIterations, () => Post(http, formatAddress + "/api/format", formatBody));
+        var perAanbieder = await MeasureAsync(formatIterations, () => Post(http, formatAddress + "/api/format/per-aanbieder", formatBody));
+        var perAanbiederRegion = await MeasureAsync(formatIterations, () => Post(http, formatAddress + "/api/format/per-aanbieder", regionBody));
 
         Console.WriteLine();
         Console.WriteLine("| what | median | p90 | target |");
@@ -59,6 +73,9 @@ internal static class ValidatieBench
         Row($"in-process: read JSON + validate + serialise", jsonAndEngine, $"{jsonAndEngine.Median / jsonOnly.Median:0.00}x the JSON-only time");
         Row($"loopback: POST /api/validatie", httpApi, "< 250 ms");
         Row($"loopback: same body to an echo endpoint (read + serialise, no validation)", httpEcho, $"API is {httpApi.Median / httpEcho.Median:0.00}x this (target <= 2x)");
+        Row($"loopback: POST /api/format, {formatRows} rows (JSON in, .xlsx out)", format, "< 2 s");
+        Row($"loopback: POST /api/format/per-aanbieder, {formatRows} rows of one gemeente over 100 aanbieders (100 workbooks + drafts)", perAanbieder, "< 2 s");
+        Row($"loopback: the same for the whole region: 11 gemeenten x 100 aanbieders (1,100 workbooks + drafts)", perAanbiederRegion, "(no target)");
 
         static void Row(string what, Stats s, string target) =>
             Console.WriteLine($"| {what} | {s.Median.TotalMilliseconds:0.0} ms | {s.P90.TotalMilliseconds:0.0} ms | {target} |");
@@ -141,6 +158,47 @@ internal sealed class EchoHost(WebApplication app, string address) : IAsyncDispo
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }
 
+/// <summary>A copy of the embedded catalogue with many gegunde aanbieders, loaded through the Catalogus:Map setting.</summary>
+internal sealed class GeneratedCatalogus : IDisposable
+{
+    private GeneratedCatalogus(string path) => Path = path;
+
+    public string Path { get; }
+
+    public static GeneratedCatalogus WithAanbieders(int count)
+    {
+        var folder = Directory.CreateTempSubdirectory("bench-catalogus-").FullName;
+        var source = System.IO.Path.Combine(AppContext.BaseDirectory, "catalogus");
+        foreach (var file in Directory.GetFiles(source)) File.Copy(file, System.IO.Path.Combine(folder, System.IO.Path.GetFileName(file)));
+        var codes = string.Join(' ', CatalogusLoader.LoadFromFolder(folder).Producten2023.Select(p => p.Productcode));
+        var lines = new List<string> { "agb;naam;email;telefoon;gegunde_producten" };
+        for (var i = 0; i < count; i++) lines.Add($"{97000000 + i};Aanbieder {i:000};aanbieder{i}@voorbeeld.example;0500-{i:000000};{codes}");
+        File.WriteAllLines(System.IO.Path.Combine(folder, CatalogusLoader.Aanbieders), lines);
+        return new GeneratedCatalogus(folder);
+    }
+
+    /// <summary>Rows spread over every gemeente and the generated aanbieders, as JSON for the format routes.</summary>
+    public static byte[] Rows(int count, int aanbieders, int gemeenten)
+    {
+        string[] codes = ["0193", "0148", "0150", "0160", "0166", "1773", "0175", "0177", "0180", "1708", "1896"];
+        var rijen = new JsonArray();
+        for (var i = 0; i < count; i++)
+            rijen.Add(new JsonObject
+            {
+                ["waarden"] = new JsonObject
+                {
+                    ["gemeentecode"] = codes[i % gemeenten], ["aanbiederAgb"] = (97000000 + i % aanbieders).ToString(),
+                    ["bsn"] = BenchRows.Bsn(i), ["naam"] = $"Jeugdige {i}", ["geboortedatum"] = 40000 + i % 2000,
+                    ["toewijzingnummer"] = 600_000_000 + i, ["productcategorie2022"] = "44", ["productcode2022"] = "44301",
+                    ["ingangsdatum"] = "01-03-2022", ["einddatum"] = "31-12-2023", ["volume"] = 7, ["eenheid"] = "14", ["frequentie"] = 2,
+                },
+            });
+        return Encoding.UTF8.GetBytes(new JsonObject { ["rijen"] = rijen }.ToJsonString());
+    }
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}
+
 /// <summary>Realistic request rows: the demo export's toewijzingen repeated with distinct BSNs and numbers,
 /// the aanbieder's standard choice filled in, an ambulant row for every combination product, a few mistakes.</summary>
 internal static class BenchRows
@@ -178,7 +236,7 @@ internal static class BenchRows
     private static int Serial(string ddmmyyyy) =>
         DateOnly.ParseExact(ddmmyyyy, "dd-MM-yyyy").DayNumber - new DateOnly(1899, 12, 30).DayNumber;
 
-    private static string Bsn(int n)
+    public static string Bsn(int n)
     {
         for (var k = n * 11 / 10; ; k++)
         {
