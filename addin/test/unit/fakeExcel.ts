@@ -11,6 +11,13 @@ export class FakeExcel {
   readonly ConditionalFormatType = { containsText: 'ContainsText' };
   readonly ConditionalTextOperator = { beginsWith: 'BeginsWith' };
   selected: { sheet: string; row: number; column: number } | null = null;
+  readonly inserted: string[] = [];
+  readonly opened: string[] = [];
+  readonly WorksheetPositionType = { end: 'End' };
+
+  async createWorkbook(base64: string): Promise<void> {
+    this.opened.push(base64);
+  }
 
   constructor(sheets: Record<string, Grid>, active = Object.keys(sheets)[0]) {
     for (const [name, grid] of Object.entries(sheets)) this.sheets.set(name, { grid: grid.map((r) => [...r]), handlers: [], formats: [] });
@@ -42,10 +49,13 @@ function set(grid: Grid, r: number, c: number, v: CellValue) {
 
 class FakeContext {
   private readonly pending: (() => void)[] = [];
-  readonly workbook: { worksheets: FakeWorksheets };
+  readonly workbook: { worksheets: FakeWorksheets; insertWorksheetsFromBase64: (base64: string) => void };
 
   constructor(readonly excel: FakeExcel) {
-    this.workbook = { worksheets: new FakeWorksheets(this) };
+    this.workbook = {
+      worksheets: new FakeWorksheets(this),
+      insertWorksheetsFromBase64: (base64: string) => this.queue(() => excel.inserted.push(base64)),
+    };
   }
 
   queue(work: () => void) {

@@ -74,6 +74,25 @@ describe('the Excel module', () => {
     expect(settings.saves).toBe(1);
   });
 
+  it('reads the active sheet, whatever its name, as the source of a new format', async () => {
+    const excel = new FakeExcel({ Toewijzingen: [HEADERS], Export: [['Gemeentecode', 'BSN jeugdige'], ['0193', '999925702']] }, 'Export');
+    const sheet = createOfficeSheet(excel as unknown as typeof Excel, new FakeSettings() as unknown as Office.Settings);
+    expect(await sheet.readActive()).toEqual({ headers: ['Gemeentecode', 'BSN jeugdige'], rows: [['0193', '999925702']] });
+  });
+
+  it('adds a made format as new sheets where ExcelApi 1.13 allows, or opens it as a workbook with 1.8', async () => {
+    const excel = new FakeExcel({ Toewijzingen: [HEADERS] });
+    const modern = createOfficeSheet(excel as unknown as typeof Excel, new FakeSettings() as unknown as Office.Settings, () => true);
+    expect([modern.canInsertSheets, modern.canOpenWorkbook]).toEqual([true, true]);
+    await modern.insertSheets('UEsDBA==');
+    expect(excel.inserted).toEqual(['UEsDBA==']);
+    const older = createOfficeSheet(excel as unknown as typeof Excel, new FakeSettings() as unknown as Office.Settings, (v) => v === '1.8');
+    expect([older.canInsertSheets, older.canOpenWorkbook]).toEqual([false, true]);
+    await older.openWorkbook('UEsDBA==');
+    expect(excel.opened).toEqual(['UEsDBA==']);
+    expect(excel.sheets.get('Toewijzingen')!.grid).toEqual([HEADERS]);
+  });
+
   it('turns Excel change events into changed areas, and inserted or deleted rows into a full re-read', () => {
     expect(changeOf({ address: 'D5:E6', changeType: 'RangeEdited' })).toEqual({ kind: 'cells', areas: [{ firstRow: 5, lastRow: 6, firstColumn: 3, lastColumn: 4 }] });
     expect(changeOf({ address: '7:7', changeType: 'RowInserted' })).toEqual({ kind: 'structure' });
