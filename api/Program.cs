@@ -4,6 +4,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddApiFoundations(); // problem+json in Dutch, JSON, compression, OpenAPI, health
 builder.Services.AddCatalogus();      // the region's catalogue, loaded once
+builder.Services.AddVerzegeling();    // the key behind seals and approval marks
 builder.Services.AddValidatie();      // the rules engine and its request limits
 builder.Services.AddFormat();         // the format workbook and the per-aanbieder zip
 builder.Services.AddAddin();          // the task pane and the add-in manifest

@@ -39,11 +39,17 @@ public sealed class Findings
 
     public bool IsTaken(Column column) => (_taken & (1L << (int)column)) != 0;
 
-    public void Report(Rule rule, Column column, string text)
+    public void Report(Rule rule, Column column, string text) => Report(rule.Code, rule.Ernst, column, text);
+
+    /// <summary>A finding on a cell (taken by the first), or on the whole row when <paramref name="column"/> is null.</summary>
+    public void Report(string code, Ernst ernst, Column? column, string text)
     {
-        if (IsTaken(column)) return;
-        _taken |= 1L << (int)column;
-        _meldingen.Add(new Melding(rule.Code, rule.Ernst, column.Key(), text));
+        if (column is { } c)
+        {
+            if (IsTaken(c)) return;
+            _taken |= 1L << (int)c;
+        }
+        _meldingen.Add(new Melding(code, ernst, column?.Key(), text));
     }
 
     /// <summary>Hands out this row's messages and starts over for the next row.</summary>

@@ -8,7 +8,7 @@ public sealed record Telling(int Ok, int Onvolledig, int Overleg, int Fout);
 public sealed record Beoordeling(IReadOnlyList<RijUitslag> Rijen, IReadOnlyList<Melding> Meldingen, Telling Telling);
 
 /// <summary>The rules engine: rows and catalogue in, findings out. No HTTP and no spreadsheet in here.</summary>
-public sealed class Validator(Catalogus catalogus)
+public sealed class Validator(Catalogus catalogus, Sealer sealer)
 {
     /// <summary>Every rule in the order of FORMAT.md's tables: a cell gets the first one that applies.</summary>
     public static readonly Rule[] Rules =
@@ -52,11 +52,16 @@ public sealed class Validator(Catalogus catalogus)
         new OpmerkingIsShown(),
     ];
 
-    public Beoordeling Validate(IReadOnlyList<Row> rows, Fase fase, string? verzegeling = null)
+    public Beoordeling Validate(IReadOnlyList<Row> rows, Fase fase, string? verzegeling = null) =>
+        Judge(rows, fase, verzegeling).Beoordeling;
+
+    /// <summary>The report, with what the seal check found (fase controle) for callers that need more than the report.</summary>
+    public (Beoordeling Beoordeling, SealOutcome? Seal) Judge(IReadOnlyList<Row> rows, Fase fase, string? verzegeling = null)
     {
         var read = new ReadRow[rows.Count];
         for (var i = 0; i < rows.Count; i++) read[i] = new ReadRow(rows[i], i, catalogus);
         var ctx = new RuleContext(catalogus, fase, new RowRelations(read, catalogus.Regio.IngangsdatumNieuw));
+        var seal = fase == Fase.Controle ? ReturnedWorkbookRules.Check(read, verzegeling, sealer) : null;
 
         var results = new RijUitslag[rows.Count];
         var findings = new Findings();
@@ -69,7 +74,7 @@ public sealed class Validator(Catalogus catalogus)
                 results[i] = new RijUitslag(row.Row.Number, Status.Ok, []);
                 continue;
             }
-            var meldingen = ValidateRow(row, ctx, findings);
+            var meldingen = ValidateRow(row, ctx, findings, seal?.PerRow.GetValueOrDefault(i));
             var status = StatusOf.Meldingen(meldingen);
             results[i] = new RijUitslag(row.Row.Number, status, meldingen);
             switch (status)
@@ -80,10 +85,10 @@ public sealed class Validator(Catalogus catalogus)
                 default: fout++; break;
             }
         }
-        return new Beoordeling(results, WorkbookMeldingen(fase, verzegeling), new Telling(ok, onvolledig, overleg, fout));
+        return (new Beoordeling(results, seal?.Werkboek ?? [], new Telling(ok, onvolledig, overleg, fout)), seal);
     }
 
-    private static Melding[] ValidateRow(ReadRow row, RuleContext ctx, Findings findings)
+    private static Melding[] ValidateRow(ReadRow row, RuleContext ctx, Findings findings, List<RowFinding>? returned)
     {
         var kind = row.IsAmbulant ? RowKind.Ambulant : RowKind.Omzetting;
         foreach (var rule in Rules)
@@ -93,12 +98,8 @@ public sealed class Validator(Catalogus catalogus)
             if (rule.NeedsUsableProduct2022 && !row.Product2022Usable) continue;
             rule.Check(row, ctx, findings);
         }
+        foreach (var f in returned ?? [])
+            findings.Report(f.Code, f.Ernst, f.Column, f.Text);
         return findings.TakeAll();
     }
-
-    private static IReadOnlyList<Melding> WorkbookMeldingen(Fase fase, string? verzegeling) =>
-        fase == Fase.Controle && string.IsNullOrWhiteSpace(verzegeling)
-            ? [new Melding("GEEN_VERZEGELING", Ernst.Info, null,
-                "Dit werkboek heeft geen verzegeling (bijvoorbeeld het eigen werkformat van de gemeente). Of blauwe cellen zijn gewijzigd of rijen zijn verwijderd, kan daarom niet worden gecontroleerd.")]
-            : [];
 }

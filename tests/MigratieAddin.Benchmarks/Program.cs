@@ -22,7 +22,7 @@ internal static class ValidatieBench
         var iterations = args.Length > 1 ? int.Parse(args[1]) : 40;
 
         var catalogus = CatalogusLoader.LoadEmbedded();
-        var validator = new Validator(catalogus);
+        var validator = new Validator(catalogus, new Sealer(Encoding.UTF8.GetBytes(VerzegelingOptions.DevelopmentSleutel)));
         var json = BenchRows.Json(catalogus, rowCount);
         var rows = RowsRequestReader.Read(json, int.MaxValue).Rijen;
         var answer = validator.Validate(rows, Fase.Aanbieder);

@@ -70,7 +70,9 @@ public static class Engine
 {
     public static readonly Catalogus EmbeddedCatalogus = CatalogusLoader.LoadEmbedded();
 
-    private static readonly Validator Validator = new(EmbeddedCatalogus);
+    public static readonly Sealer TestSealer = new(System.Text.Encoding.UTF8.GetBytes(VerzegelingOptions.DevelopmentSleutel));
+
+    private static readonly Validator Validator = new(EmbeddedCatalogus, TestSealer);
 
     public static Beoordeling Validate(Fase fase, params RijBuilder[] rows) =>
         Validator.Validate(rows.Select((r, i) => r.Build(i + 2)).ToList(), fase);

@@ -70,7 +70,7 @@ public class ReportingTests
         var empty = new Row(5);
         empty[Column.Status] = Cell.FromText("fout");
         empty[Column.Meldingen] = Cell.FromText("oude melding");
-        var b = new Validator(EmbeddedCatalogus).Validate([Row().Build(2), empty], Fase.Aanbieder);
+        var b = new Validator(EmbeddedCatalogus, TestSealer).Validate([Row().Build(2), empty], Fase.Aanbieder);
         Assert.Equal(new RijUitslag(5, Status.Ok, []), b.Rijen[1] with { Meldingen = [] });
         Assert.Empty(b.Rijen[1].Meldingen);
         Assert.Equal(new Telling(1, 0, 0, 0), b.Telling);
@@ -80,7 +80,7 @@ public class ReportingTests
     public void EveryRowComesBackOnceInRequestOrderWithItsNumber()
     {
         var rows = new[] { Row().Build(9), new Row(3), Row().With(Column.Bsn, "1").Build(4), Row().Build(7) };
-        var b = new Validator(EmbeddedCatalogus).Validate(rows, Fase.Gemeente);
+        var b = new Validator(EmbeddedCatalogus, TestSealer).Validate(rows, Fase.Gemeente);
         Assert.Equal([9, 3, 4, 7], b.Rijen.Select(r => r.Rij!.Value));
     }
 
@@ -126,7 +126,7 @@ public class ReportingTests
     public void TheDemoExportGetsTheDeliberateProblemsItWasMadeFor()
     {
         var rows = DemoExport.Rows();
-        var b = new Validator(EmbeddedCatalogus).Validate(rows, Fase.Gemeente);
+        var b = new Validator(EmbeddedCatalogus, TestSealer).Validate(rows, Fase.Gemeente);
         var last6 = b.Rijen.TakeLast(6).ToList();
         last6[0].HasMelding("BSN_ONGELDIG", "bsn", Ernst.Fout);
         last6[1].HasMelding("PRODUCT2022_GGZ", "productcode2022", Ernst.Fout);

@@ -1,0 +1,80 @@
+namespace MigratieAddin.Api;
+
+/// <summary>A finding of the returned-workbook rules for one row: on a cell, or (column null) on the whole row.</summary>
+public sealed record RowFinding(Column? Column, string Code, Ernst Ernst, string Text);
+
+public sealed class SealOutcome
+{
+    public Dictionary<int, List<RowFinding>> PerRow { get; } = [];
+    public List<Melding> Werkboek { get; } = [];
+    /// <summary>VERZEGELING_ONGELDIG: nothing in the workbook can be trusted and it is not converted.</summary>
+    public bool Ongeldig { get; set; }
+    /// <summary>Toewijzingnummers of sent rows that are missing or empty now.</summary>
+    public List<string> Verwijderd { get; } = [];
+
+    public void Add(ReadRow row, RowFinding finding)
+    {
+        if (!PerRow.TryGetValue(row.Index, out var list)) PerRow[row.Index] = list = [];
+        list.Add(finding);
+    }
+}
+
+/// <summary>The rules of FORMAT.md "Returned workbook": run on the returned workbook alone, against its seal.</summary>
+public static class ReturnedWorkbookRules
+{
+    public static SealOutcome Check(IReadOnlyList<ReadRow> rows, string? sealText, Sealer sealer)
+    {
+        var outcome = new SealOutcome();
+        if (string.IsNullOrWhiteSpace(sealText))
+        {
+            outcome.Werkboek.Add(new Melding("GEEN_VERZEGELING", Ernst.Info, null,
+                "Dit werkboek heeft geen verzegeling (bijvoorbeeld het eigen werkformat van de gemeente). Of blauwe cellen zijn gewijzigd of rijen zijn verwijderd, kan daarom niet worden gecontroleerd."));
+            return outcome;
+        }
+        var seal = Seal.Verify(sealText, sealer);
+        var present = rows.Where(r => !r.IsEmpty).ToList();
+        if (seal is null || present.Any(r => RegelIdOf(r) is { Length: > 0 } id && Seal.WerkboekOf(id) != seal.WerkboekId))
+        {
+            outcome.Ongeldig = true;
+            outcome.Werkboek.Add(new Melding("VERZEGELING_ONGELDIG", Ernst.Fout, null,
+                "De verzegeling van dit werkboek klopt niet: ze is gewijzigd, komt uit een ander werkboek of is beschadigd. Niets in dit werkboek kan worden vertrouwd en het wordt niet omgezet. Vraag de aanbieder het werkboek te gebruiken dat de gemeente stuurde."));
+            return outcome;
+        }
+
+        var byRegelId = present.Where(r => !r.IsAmbulant).GroupBy(r => RegelIdOf(r)).ToDictionary(g => g.Key, g => g.ToList());
+        var sent = new HashSet<ReadRow>();
+        foreach (var sealed_ in seal.Rows)
+        {
+            if (!byRegelId.TryGetValue(sealed_.RegelId, out var candidates))
+            {
+                outcome.Verwijderd.Add(sealed_.Toewijzingnummer);
+                outcome.Werkboek.Add(new Melding("REGEL_VERWIJDERD", Ernst.Fout, null,
+                    $"De rij met toewijzingnummer {sealed_.Toewijzingnummer} die de gemeente stuurde, ontbreekt of is leeggemaakt. Zet de rij terug; hoort de toewijzing er niet meer bij, overleg dan met de gemeente."));
+                continue;
+            }
+            // The sent row is the copy whose blue cells still match the seal; failing that, the closest one.
+            var changed = candidates.Select(r => (Row: r, Changed: ChangedColumns(r, sealed_, seal.WerkboekId, sealer))).OrderBy(x => x.Changed.Count).ThenBy(x => x.Row.Index).First();
+            sent.Add(changed.Row);
+            foreach (var column in changed.Changed)
+                outcome.Add(changed.Row, new RowFinding(column, "BLAUW_GEWIJZIGD", Ernst.Fout,
+                    $"{column.Header()} is gewijzigd ten opzichte van wat de gemeente stuurde. Zet de oorspronkelijke waarde terug; een wijziging in de blauwe kolommen loopt via de gemeente."));
+        }
+        foreach (var row in present.Where(r => !r.IsAmbulant && !sent.Contains(r)))
+            outcome.Add(row, new RowFinding(null, "REGEL_TOEGEVOEGD", Ernst.Overleg,
+                "Deze rij stond niet in het werkboek dat de gemeente stuurde. Overleg met de gemeente of deze toewijzing erbij hoort."));
+        return outcome;
+    }
+
+    private static string RegelIdOf(ReadRow row) => row[Column.RegelId].AsText().Trim();
+
+    private static List<Column> ChangedColumns(ReadRow row, SealedRow sealed_, string werkboekId, Sealer sealer)
+    {
+        var changed = new List<Column>();
+        for (var i = 0; i < Seal.BlueColumns.Count; i++)
+        {
+            var column = Seal.BlueColumns[i];
+            if (!Sealer.SameMac(sealed_.Macs[i], Seal.CellMac(sealer, werkboekId, sealed_.RegelId, column, row[column]))) changed.Add(column);
+        }
+        return changed;
+    }
+}

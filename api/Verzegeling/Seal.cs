@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+
+namespace MigratieAddin.Api;
+
+/// <summary>One sent row in a seal: its Regel-ID, its toewijzingnummer (in clear, for REGEL_VERWIJDERD) and a MAC per blue cell.</summary>
+public sealed record SealedRow(string RegelId, string Toewijzingnummer, IReadOnlyList<string> Macs);
+
+/// <summary>The seal of a per-aanbieder workbook (FORMAT.md "Sealing"): a header line with the workbook's id and a MAC
+/// over everything, and a line per sent row. Lives on a very hidden sheet, one line per cell in column A; clients pass
+/// the lines joined by newlines. It holds no BSN, name or birth date in readable form.</summary>
+public sealed record Seal(string WerkboekId, IReadOnlyList<SealedRow> Rows)
+{
+    public const string Sheet = "Verzegeling";
+    private const string Version = "MAV1";
+    private const int CellMacBytes = 12;
+    private const int SealMacBytes = 16;
+
+    public static readonly IReadOnlyList<Column> BlueColumns =
+        Columns.All.Where(c => c.Colour == Colour.Blue).Select(c => c.Column).ToList();
+
+    public static string RegelId(string werkboekId, int n) => $"{werkboekId}.{n.ToString(CultureInfo.InvariantCulture)}";
+
+    public static string WerkboekOf(string regelId) => regelId.Contains('.') ? regelId[..regelId.LastIndexOf('.')] : "";
+
+    /// <summary>Seals the rows (each must carry its Regel-ID) of one workbook.</summary>
+    public static Seal Of(string werkboekId, IEnumerable<Row> rows, Sealer sealer) => new(werkboekId, rows.Select(r =>
+    {
+        var regelId = r[Column.RegelId].AsText();
+        return new SealedRow(regelId, SealValue(Column.Toewijzingnummer, r[Column.Toewijzingnummer]),
+            BlueColumns.Select(c => CellMac(sealer, werkboekId, regelId, c, r[c])).ToList());
+    }).ToList());
+
+    public static string CellMac(Sealer sealer, string werkboekId, string regelId, Column column, Cell value) =>
+        sealer.Mac(CellMacBytes, "cel", werkboekId, regelId, column.Key(), SealValue(column, value));
+
+    /// <summary>The seal as lines, the first one carrying the MAC over all of them.</summary>
+    public IReadOnlyList<string> Lines(Sealer sealer)
+    {
+        var body = Rows.Select(r => $"{r.RegelId};{r.Toewijzingnummer};{string.Join(',', r.Macs)}").ToList();
+        var head = $"{Version};{WerkboekId};{Rows.Count.ToString(CultureInfo.InvariantCulture)}";
+        return [$"{head};{SealMac(sealer, head, body)}", .. body];
+    }
+
+    private static string SealMac(Sealer sealer, string head, IEnumerable<string> body) =>
+        sealer.Mac(SealMacBytes, ["zegel", head, .. body]);
+
+    /// <summary>Reads and verifies a seal; null when it is damaged, edited or not a seal at all.</summary>
+    public static Seal? Verify(string text, Sealer sealer)
+    {
+        var lines = text.Replace("\r\n", "\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        if (lines.Count == 0) return null;
+        var head = lines[0].Split(';');
+        if (head.Length != 4 || head[0] != Version || !int.TryParse(head[2], NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            || count != lines.Count - 1)
+            return null;
+        var body = lines.Skip(1).ToList();
+        if (!Sealer.SameMac(head[3], SealMac(sealer, string.Join(';', head.Take(3)), body))) return null;
+        var rows = new List<SealedRow>(count);
+        foreach (var line in body)
+        {
+            var parts = line.Split(';');
+            if (parts.Length != 3) return null;
+            var macs = parts[2].Split(',');
+            if (macs.Length != BlueColumns.Count) return null;
+            rows.Add(new SealedRow(parts[0], parts[1], macs));
+        }
+        return new Seal(head[1], rows);
+    }
+
+    /// <summary>A blue cell's value as the rules read it, so a re-save by Excel, LibreOffice or openpyxl changes nothing:
+    /// codes with their zeros, dates as yyyy-mm-dd, numbers as numbers, text trimmed.</summary>
+    public static string SealValue(Column column, Cell value)
+    {
+        if (value.IsEmpty) return "";
+        switch (column)
+        {
+            case Column.Gemeentecode when ValueReader.TryDigitCode(value, 4, out var code):
+            case Column.AanbiederAgb when ValueReader.TryDigitCode(value, 8, out code):
+            case Column.Bsn when ValueReader.TryDigitCode(value, 9, out code):
+            case Column.Eenheid when ValueReader.TryTwoDigitCode(value, out code):
+                return code;
+            case Column.Geboortedatum or Column.Ingangsdatum or Column.Einddatum or Column.Einddatum2023 when ValueReader.TryDate(value, out var date):
+                return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            case Column.Toewijzingnummer or Column.Productcategorie2022 or Column.Productcategorie2023 or Column.Frequentie
+                when ValueReader.TryWholeNumber(value, out var whole):
+                return whole.ToString(CultureInfo.InvariantCulture);
+            case Column.Volume or Column.Volume2023 or Column.Budget2023 when ValueReader.TryAmount(value, out var amount):
+                return (amount / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+            case Column.Productcode2022 or Column.Productcode2023:
+                return ValueReader.Productcode(value)!;
+            default:
+                return value.AsText();
+        }
+    }
+
+    /// <summary>The approval mark of a gemeente over a row's current values: any later change voids it.</summary>
+    public static string Akkoordcode(Sealer sealer, string regelId, Row row)
+    {
+        var parts = new List<string> { "akkoord", regelId };
+        for (var c = 0; c < Columns.InputCount; c++) parts.Add(SealValue((Column)c, row[(Column)c]));
+        return sealer.Mac(16, [.. parts]);
+    }
+
+    public static string Join(IEnumerable<string> lines) => string.Join('\n', lines);
+
+    public static string AsText(IReadOnlyList<string> lines) => new StringBuilder().AppendJoin('\n', lines).ToString();
+}
