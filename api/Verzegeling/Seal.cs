@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace MigratieAddin.Api;
 
@@ -102,7 +101,6 @@ public sealed record Seal(string WerkboekId, IReadOnlyList<SealedRow> Rows)
         return sealer.Mac(16, [.. parts]);
     }
 
+    /// <summary>The lines as one text, as clients pass the seal in `verzegeling`.</summary>
     public static string Join(IEnumerable<string> lines) => string.Join('\n', lines);
-
-    public static string AsText(IReadOnlyList<string> lines) => new StringBuilder().AppendJoin('\n', lines).ToString();
 }

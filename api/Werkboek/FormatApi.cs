@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -70,7 +69,7 @@ public static class FormatApi
     }
 
     public static async Task<Results<FileContentHttpResult, Ok<Verzendoverzicht>, ProblemHttpResult>> PerAanbiederZip(
-        HttpRequest request, Catalogus catalogus, Validator validator, IOptions<FormatOptions> options, string? formaat, CancellationToken ct)
+        HttpRequest request, Catalogus catalogus, Validator validator, Sealer sealer, IOptions<FormatOptions> options, string? formaat, CancellationToken ct)
     {
         try
         {
@@ -80,7 +79,7 @@ public static class FormatApi
             if (formaat is not (null or "" or "zip"))
                 return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor de zip, of gebruik formaat=overzicht.");
             using var stream = new MemoryStream();
-            PerAanbieder.WriteZip(stream, plan, catalogus, input.Contactpersonen);
+            PerAanbieder.WriteZip(stream, plan, catalogus, input.Contactpersonen, sealer);
             return TypedResults.File(stream.ToArray(), "application/zip", $"format-per-aanbieder-{PerAanbieder.SafeName(catalogus.Regio.Regio).ToLowerInvariant()}.zip");
         }
         catch (RequestException e)
@@ -113,31 +112,8 @@ public sealed record FormatInput(IReadOnlyList<Row> Rows, IReadOnlyList<Contactp
         if (!request.HasFormContentType)
             throw new RequestException(StatusCodes.Status415UnsupportedMediaType,
                 "Stuur de rijen als JSON, of upload een CSV-bestand als multipart/form-data in het veld 'bestand'.");
-
-        if (request.ContentLength > options.MaxBytes) throw RequestException.TooLarge(options.MaxBytes);
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = options.MaxBytes + 1024 * 1024;
-        request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new Microsoft.AspNetCore.Http.Features.FormOptions
-        {
-            MultipartBodyLengthLimit = options.MaxBytes, ValueCountLimit = 64, ValueLengthLimit = 1024 * 1024,
-        }));
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
-        {
-            throw e is BadHttpRequestException { StatusCode: 413 } || e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
-                ? RequestException.TooLarge(options.MaxBytes)
-                : new RequestException(StatusCodes.Status400BadRequest, "Het formulier kon niet worden gelezen. Upload het CSV-bestand opnieuw in het veld 'bestand'.");
-        }
-        var file = form.Files.GetFile("bestand")
-            ?? throw new RequestException(StatusCodes.Status400BadRequest, "Kies een CSV-bestand met de lopende toewijzingen (veld 'bestand').");
-        if (file.Length > options.MaxBytes) throw RequestException.TooLarge(options.MaxBytes);
-        using var content = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(content, ct);
-        var rows = BackofficeExport.Read(content.GetBuffer().AsSpan(0, (int)content.Length), options.MaxRijen);
+        var (file, form) = await Upload.ReadAsync(request, options.MaxBytes, "een CSV-bestand met de lopende toewijzingen", ct);
+        var rows = BackofficeExport.Read(file, options.MaxRijen);
         return new FormatInput(rows, RowsRequestReader.ReadContactpersonen(form["contactpersonen"].FirstOrDefault()));
     }
 }

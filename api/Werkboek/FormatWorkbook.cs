@@ -27,7 +27,8 @@ public static class FormatWorkbook
     private static readonly HashSet<Column> TextColumns = [Column.Gemeentecode, Column.AanbiederAgb, Column.Bsn, Column.Eenheid];
 
     /// <summary>Writes the workbook for these rows to <paramref name="stream"/>.</summary>
-    public static void Write(Stream stream, IEnumerable<Row> rows, Catalogus catalogus, IReadOnlyList<Contactpersoon> contactpersonen, string? gemeenteNaam = null)
+    public static void Write(Stream stream, IEnumerable<Row> rows, Catalogus catalogus, IReadOnlyList<Contactpersoon> contactpersonen,
+        string? gemeenteNaam = null, IReadOnlyList<string>? sealLines = null)
     {
         using var document = XlsxWriter.Create(stream);
         XlsxWriter.AddSheet(document, Toelichting, ToelichtingRows(catalogus), new SheetOptions { Columns = [new(8), new(24), new(70), new(14)] });
@@ -63,6 +64,8 @@ public static class FormatWorkbook
             contactpersonen.Select(c => Texts(gemeenteNaam is null ? "Gemeente" : $"Gemeente {gemeenteNaam}", c.Voornaam, c.Achternaam, c.Email, c.Telefoon, c.Rol))
                 .Concat(Enumerable.Range(0, 3).Select(_ => Texts("Aanbieder")))),
             new SheetOptions { Columns = [new(26), new(16), new(20), new(32), new(14), new(30)], FreezeHeader = true });
+        if (sealLines is not null)
+            XlsxWriter.AddSheet(document, Seal.Sheet, sealLines.Select(l => (IReadOnlyList<XlsxCell>)[XlsxCell.Of(l)]), hidden: true);
     }
 
     private static IEnumerable<IReadOnlyList<XlsxCell>> ToewijzingRows(IEnumerable<Row> rows)

@@ -53,13 +53,21 @@ public static class PerAanbieder
         return new Verzendoverzicht(zendingen, nietVerzonden);
     }
 
-    public static void WriteZip(Stream output, Verzendoverzicht plan, Catalogus catalogus, IReadOnlyList<Contactpersoon> contactpersonen)
+    public static void WriteZip(Stream output, Verzendoverzicht plan, Catalogus catalogus, IReadOnlyList<Contactpersoon> contactpersonen, Sealer sealer)
     {
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         foreach (var zending in plan.Zendingen)
         {
+            // Sending is the moment of sealing: every row gets a Regel-ID and the workbook a seal.
+            var werkboekId = Sealer.NewId();
+            var rows = zending.Rows.Select((r, n) =>
+            {
+                var copy = new Row(r.Number, (Cell[])r.Cells.Clone());
+                copy[Column.RegelId] = Cell.FromText(Seal.RegelId(werkboekId, n + 1));
+                return copy;
+            }).ToList();
             using var workbook = new MemoryStream();
-            FormatWorkbook.Write(workbook, zending.Rows, catalogus, contactpersonen, zending.Gemeente);
+            FormatWorkbook.Write(workbook, rows, catalogus, contactpersonen, zending.Gemeente, Seal.Of(werkboekId, rows, sealer).Lines(sealer));
             var bytes = workbook.ToArray();
             Add(zip, zending.Werkboek, bytes, CompressionLevel.NoCompression); // an .xlsx is a zip already
             Add(zip, zending.Concept, MailDraft(zending, bytes, catalogus, contactpersonen), CompressionLevel.Fastest);
@@ -92,20 +100,12 @@ public static class PerAanbieder
         var b = new StringBuilder();
         b.AppendLine("Verzonden;Gemeente;Aanbieder;AGB-code;E-mail;Aantal rijen;Werkboek;Concept-e-mail");
         foreach (var z in plan.Zendingen)
-            b.AppendLine(string.Join(';', "ja", Csv(z.Gemeente), Csv(z.Aanbieder), z.Agb, Csv(z.Email), z.Rijen, Csv(z.Werkboek), Csv(z.Concept)));
+            b.AppendLine(string.Join(';', "ja", CsvText.Field(z.Gemeente), CsvText.Field(z.Aanbieder), z.Agb, CsvText.Field(z.Email), z.Rijen, CsvText.Field(z.Werkboek), CsvText.Field(z.Concept)));
         b.AppendLine();
         b.AppendLine("Niet verzonden;Rij;Gemeentecode;AGB-code;Toewijzingnummer;Reden");
         foreach (var n in plan.NietVerzonden)
-            b.AppendLine(string.Join(';', "nee", n.Rij, n.Gemeentecode, n.Agb, n.Toewijzingnummer, Csv(string.Join(" | ", n.Redenen))));
+            b.AppendLine(string.Join(';', "nee", n.Rij, n.Gemeentecode, n.Agb, n.Toewijzingnummer, CsvText.Field(string.Join(" | ", n.Redenen))));
         return b.ToString();
-    }
-
-    /// <summary>A CSV field: quoted when needed, and text that a spreadsheet would run as a formula is neutralised.</summary>
-    public static string Csv(string? value)
-    {
-        var v = value ?? "";
-        if (v.Length > 0 && v[0] is '=' or '+' or '-' or '@') v = "'" + v;
-        return v.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{v.Replace("\"", "\"\"")}\"" : v;
     }
 
     /// <summary>A file or folder name that every zip tool and file system accepts.</summary>
