@@ -7,6 +7,7 @@ builder.Services.AddCatalogus();      // the region's catalogue, loaded once
 builder.Services.AddVerzegeling();    // the key behind seals and approval marks
 builder.Services.AddValidatie();      // the rules engine and its request limits
 builder.Services.AddFormat();         // the format workbook and the per-aanbieder zip
+builder.Services.AddControle();       // checking returned workbooks, approvals and the conversion list
 builder.Services.AddAddin();          // the task pane and the add-in manifest
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 256L * 1024 * 1024); // each endpoint sets its own, lower limit
 
@@ -20,6 +21,7 @@ app.MapAddin();
 app.MapCatalogus();
 app.MapValidatie();
 app.MapFormat();
+app.MapControle();
 
 app.Run();
 

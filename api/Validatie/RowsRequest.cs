@@ -96,6 +96,37 @@ public static class RowsRequestReader
         }
     }
 
+    /// <summary>One row with its Regel-ID: the body of POST /api/akkoord.</summary>
+    public static (string RegelId, Row Row) ReadSingle(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 8 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw Bad("Stuur een JSON-object met 'regelId' en 'waarden'.");
+            string? regelId = null;
+            var cells = new Cell[Columns.Count];
+            var hasCells = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString();
+                reader.Read();
+                if (name == "regelId" && reader.TokenType is JsonTokenType.String or JsonTokenType.Null) regelId = reader.GetString();
+                else if (name == "waarden") { ReadCells(ref reader, cells, "akkoord"); hasCells = true; }
+                else reader.Skip();
+            }
+            if (!hasCells) throw Bad("'waarden' ontbreekt: stuur de huidige waarden van de rij.");
+            return ((regelId ?? "").Trim(), new Row(null, cells));
+        }
+        catch (JsonException e)
+        {
+            throw Bad($"De inhoud is geen geldige JSON (regel {(e.LineNumber ?? 0) + 1}). Controleer het verzoek.");
+        }
+        catch (InvalidOperationException)
+        {
+            throw Bad("De inhoud bevat tekst die geen geldige UTF-8 is, of een waarde van het verkeerde soort.");
+        }
+    }
+
     /// <summary>The contact persons sent as a form field next to an uploaded file.</summary>
     public static IReadOnlyList<Contactpersoon> ReadContactpersonen(string? json)
     {

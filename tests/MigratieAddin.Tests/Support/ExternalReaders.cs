@@ -68,6 +68,44 @@ public static class ExternalReaders
         }
     }
 
+    /// <summary>Runs a Python script with Debian's python3 (openpyxl) on a workbook and returns the workbook it saved.</summary>
+    public static byte[] EditWithOpenpyxl(byte[] xlsx, string script)
+    {
+        Assert.True(File.Exists(DebianPython), "Debians python3 ontbreekt.");
+        var folder = Directory.CreateTempSubdirectory("openpyxl-edit-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "werkboek.xlsx");
+            File.WriteAllBytes(path, xlsx);
+            Run(DebianPython, ["-c", "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\n" + script + "\nwb.save(sys.argv[1])", path], TimeSpan.FromSeconds(60));
+            return File.ReadAllBytes(path);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Opens and saves the workbook in LibreOffice (Calc MS Excel 2007 XML), as a user of LibreOffice would.</summary>
+    public static byte[] ResaveWithLibreOffice(byte[] xlsx)
+    {
+        Assert.True(File.Exists(Soffice), "LibreOffice ontbreekt: installeer libreoffice-calc (bash .ci/run doet dat).");
+        var folder = Directory.CreateTempSubdirectory("lo-resave-");
+        try
+        {
+            var input = Path.Combine(folder.FullName, "in", "werkboek.xlsx");
+            Directory.CreateDirectory(Path.GetDirectoryName(input)!);
+            File.WriteAllBytes(input, xlsx);
+            var profile = new Uri(Path.Combine(folder.FullName, "profiel")).AbsoluteUri;
+            Run(Soffice, [$"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", folder.FullName, input], TimeSpan.FromSeconds(120));
+            return File.ReadAllBytes(Path.Combine(folder.FullName, "werkboek.xlsx"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private static string Run(string file, string[] args, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

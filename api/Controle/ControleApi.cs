@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace MigratieAddin.Api;
+
+public sealed record AkkoordVerzoekSchema(string RegelId, IReadOnlyDictionary<string, JsonElement> Waarden);
+
+public sealed record AkkoordAntwoord(string Akkoordcode);
+
+/// <summary>Steps 6 and 7: check a returned workbook, approve overleg rows, and make the conversion list.</summary>
+public static class ControleApi
+{
+    public static IServiceCollection AddControle(this IServiceCollection services)
+    {
+        services.AddOptions<WerkboekOptions>().BindConfiguration("Limieten:Werkboek")
+            .Validate(o => o.MaxBytes >= 25L * 1024 * 1024 && o.MaxRijen >= 20_000, "Limieten:Werkboek moet minstens 25 MB en 20.000 rijen toelaten.")
+            .ValidateOnStart();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapControle(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").WithTags("Controle en omzetting");
+        group.MapPost("/controle", Controleer)
+            .WithName("Controleer")
+            .WithSummary("Controleer een teruggestuurd werkboek")
+            .WithDescription("Upload (veld 'bestand') het werkboek dat de aanbieder terugstuurde. Antwoord: het rapport zoals /api/validatie (fase controle), "
+                + "met de controle van de verzegeling. Met ?formaat=xlsx: hetzelfde werkboek met Status en Meldingen ingevuld.")
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<Beoordeling>()
+            .Produces(StatusCodes.Status200OK, contentType: FormatApi.XlsxType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .DisableAntiforgery();
+        group.MapPost("/omzetting", Zetom)
+            .WithName("Omzetting")
+            .WithSummary("De omzetlijst van een gecontroleerd werkboek")
+            .WithDescription("Beoordeelt het werkboek opnieuw en geeft per rij de beëindiging 2022 en de nieuwe regel(s) 2023, plus wat niet is omgezet en waarom. "
+                + ".xlsx (standaard) of ?formaat=csv. Een werkboek waarvan de verzegeling niet klopt, wordt geweigerd (422).")
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces(StatusCodes.Status200OK, contentType: FormatApi.XlsxType)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .DisableAntiforgery();
+        group.MapPost("/akkoord", Akkoord)
+            .WithName("Akkoord")
+            .WithSummary("Akkoord van de gemeente op een overlegrij")
+            .WithDescription("Geeft het akkoordteken over de huidige waarden van de rij; de invoegtoepassing zet het in de kolom Akkoordcode. Elke latere wijziging maakt het ongeldig.")
+            .Accepts<AkkoordVerzoekSchema>("application/json")
+            .Produces<AkkoordAntwoord>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return app;
+    }
+
+    public static async Task<Results<Ok<Beoordeling>, FileContentHttpResult, ProblemHttpResult>> Controleer(
+        HttpRequest request, Validator validator, IOptions<WerkboekOptions> options, string? formaat, CancellationToken ct)
+    {
+        try
+        {
+            if (formaat is not (null or "" or "json" or "xlsx"))
+                return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor het rapport (JSON), of gebruik formaat=xlsx.");
+            var (file, _) = await Upload.ReadAsync(request, options.Value.MaxBytes, "het teruggestuurde werkboek (.xlsx)", ct);
+            var workbook = ReturnedWorkbook.Read(file, options.Value);
+            var report = validator.Validate(workbook.Rows, Fase.Controle, workbook.Verzegeling);
+            return formaat == "xlsx"
+                ? TypedResults.File(StatusWriter.Fill(file, workbook, report), FormatApi.XlsxType, "gecontroleerd.xlsx")
+                : TypedResults.Ok(report);
+        }
+        catch (RequestException e)
+        {
+            return Problems.From(e);
+        }
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Zetom(
+        HttpRequest request, Catalogus catalogus, Validator validator, Sealer sealer, IOptions<WerkboekOptions> options, string? formaat, CancellationToken ct)
+    {
+        try
+        {
+            if (formaat is not (null or "" or "xlsx" or "csv"))
+                return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor .xlsx, of gebruik formaat=csv.");
+            var (file, _) = await Upload.ReadAsync(request, options.Value.MaxBytes, "het gecontroleerde werkboek (.xlsx)", ct);
+            var lijst = Omzetlijst.Maak(ReturnedWorkbook.Read(file, options.Value), catalogus, validator, sealer);
+            if (lijst is null)
+                return Problems.For(StatusCodes.Status422UnprocessableEntity,
+                    "De verzegeling van dit werkboek klopt niet (gewijzigd, uit een ander werkboek of beschadigd). Het wordt niet omgezet. Gebruik het werkboek dat de gemeente stuurde.");
+            return formaat == "csv"
+                ? TypedResults.File(new System.Text.UTF8Encoding(true).GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(lijst.Csv())).ToArray(), "text/csv; charset=utf-8", "omzetlijst.csv")
+                : TypedResults.File(lijst.Xlsx(), FormatApi.XlsxType, "omzetlijst.xlsx");
+        }
+        catch (RequestException e)
+        {
+            return Problems.From(e);
+        }
+    }
+
+    public static async Task<Results<Ok<AkkoordAntwoord>, ProblemHttpResult>> Akkoord(HttpRequest request, Sealer sealer, CancellationToken ct)
+    {
+        if (!request.HasJsonContentType())
+            return Problems.For(StatusCodes.Status415UnsupportedMediaType, "Stuur de rij als JSON (Content-Type: application/json).");
+        try
+        {
+            var body = await RequestBody.ReadAsync(request, 1024 * 1024, ct);
+            var (regelId, row) = RowsRequestReader.ReadSingle(body);
+            return TypedResults.Ok(new AkkoordAntwoord(Seal.Akkoordcode(sealer, regelId, row)));
+        }
+        catch (RequestException e)
+        {
+            return Problems.From(e);
+        }
+    }
+}

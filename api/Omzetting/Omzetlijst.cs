@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+
+namespace MigratieAddin.Api;
+
+/// <summary>One line of the conversion list (FORMAT.md "Conversion").</summary>
+public sealed record OmzetRegel(
+    string Gemeentecode, string AanbiederAgb, string Bsn, long Toewijzingnummer, string Soort, string Productcategorie, string Productcode,
+    DateOnly? Ingangsdatum, DateOnly? Einddatum, long? Volume, string Eenheid, long? Frequentie, long? Budget, string RedenWijziging, int? Rij);
+
+/// <summary>A row that is not converted, with the reason, so nothing silently disappears.</summary>
+public sealed record NietOmgezet(int? Rij, string? Toewijzingnummer, string Reden);
+
+public sealed record Omzetlijst(IReadOnlyList<OmzetRegel> Regels, IReadOnlyList<NietOmgezet> NietOmgezet)
+{
+    public const string RedenContractwijziging = "03";
+
+    /// <summary>Judges the workbook afresh (never trusting its Status column) and converts every row with status ok
+    /// and every overleg row with a valid approval mark. Refuses (null) a workbook whose seal does not verify.</summary>
+    public static Omzetlijst? Maak(ReturnedWorkbook workbook, Catalogus catalogus, Validator validator, Sealer sealer)
+    {
+        var (report, seal) = validator.Judge(workbook.Rows, Fase.Controle, workbook.Verzegeling);
+        if (seal is { Ongeldig: true }) return null;
+        var regio = catalogus.Regio;
+        var read = workbook.Rows.Select((r, i) => new ReadRow(r, i, catalogus)).ToList();
+        var regels = new List<OmzetRegel>();
+        var niet = new List<NietOmgezet>();
+        for (var i = 0; i < read.Count; i++)
+        {
+            var row = read[i];
+            var uitslag = report.Rijen[i];
+            var approved = uitslag.Status == Status.Overleg && IsApproved(row, sealer);
+            if (uitslag.Status != Status.Ok && !approved)
+            {
+                niet.Add(new NietOmgezet(row.Row.Number, row.Toewijzingnummer?.ToString(CultureInfo.InvariantCulture), Reden(uitslag)));
+                continue;
+            }
+            if (row.IsAmbulant)
+            {
+                var einde = row.Einddatum2023 ?? row.Einddatum ?? OmzettingRowOf(row, read)?.Einddatum;
+                regels.Add(new OmzetRegel(row.Gemeentecode!, row.Agb!, row.Bsn!, row.Toewijzingnummer!.Value, "nieuw", catalogus.Regio.CategorieAmbulant, "",
+                    regio.IngangsdatumNieuw, einde, null, "", null, (long)decimal.Round(row.Budget!.Value * 100), "", row.Row.Number));
+                continue;
+            }
+            var p2022 = row.Product2022!;
+            var p2023 = row.Product2023!;
+            regels.Add(new OmzetRegel(row.Gemeentecode!, row.Agb!, row.Bsn!, row.Toewijzingnummer!.Value, "beeindigen", p2022.Productcategorie, p2022.Productcode,
+                row.Ingangsdatum, regio.Peildatum, (long)row.Volume!.Value, row.Eenheid!, row.Frequentie, null, RedenContractwijziging, row.Row.Number));
+            var volume = row.Volume2023 ?? decimal.Ceiling(ExpectedVolume.Of(row, regio.IngangsdatumNieuw)!.Value);
+            regels.Add(new OmzetRegel(row.Gemeentecode!, row.Agb!, row.Bsn!, row.Toewijzingnummer!.Value, "nieuw", p2023.Productcategorie, p2023.Productcode,
+                regio.IngangsdatumNieuw, row.Einddatum2023 ?? row.Einddatum, (long)volume, row.Eenheid!, row.Frequentie, null, "", row.Row.Number));
+        }
+        foreach (var nummer in seal?.Verwijderd ?? [])
+            niet.Add(new NietOmgezet(null, nummer, "REGEL_VERWIJDERD: de gemeente stuurde deze rij, maar in het teruggestuurde werkboek ontbreekt ze of is ze leeg."));
+        return new Omzetlijst(regels, niet);
+    }
+
+    private static bool IsApproved(ReadRow row, Sealer sealer)
+    {
+        var code = row[Column.Akkoordcode].AsText().Trim();
+        return code.Length > 0 && Sealer.SameMac(code, Seal.Akkoordcode(sealer, row[Column.RegelId].AsText().Trim(), row.Row));
+    }
+
+    private static ReadRow? OmzettingRowOf(ReadRow ambulant, List<ReadRow> rows) =>
+        rows.FirstOrDefault(r => !r.IsAmbulant && !r.IsEmpty && r.LinkKey == ambulant.LinkKey);
+
+    private static string Reden(RijUitslag uitslag)
+    {
+        var ernst = uitslag.Status switch { Status.Fout => Ernst.Fout, Status.Onvolledig => Ernst.Onvolledig, _ => Ernst.Overleg };
+        var codes = uitslag.Meldingen.Where(m => m.Ernst == ernst).Select(m => m.Code).Distinct();
+        var prefix = uitslag.Status == Status.Overleg ? "overleg zonder (geldig) akkoord van de gemeente" : uitslag.Status.ToString().ToLowerInvariant();
+        return $"{prefix}: {string.Join(", ", codes)}";
+    }
+
+    public static readonly string[] Kolommen =
+        ["gemeentecode", "aanbiederAgb", "bsn", "toewijzingnummer", "soort", "productcategorie", "productcode", "ingangsdatum", "einddatum",
+         "volume", "eenheid", "frequentie", "budget", "redenWijziging", "rij", "reden"];
+
+    public byte[] Xlsx()
+    {
+        using var stream = new MemoryStream();
+        using (var document = XlsxWriter.Create(stream))
+        {
+            XlsxWriter.AddSheet(document, "Omzetting", Regels.Select(r => (IReadOnlyList<XlsxCell>)
+                [T(r.Gemeentecode), T(r.AanbiederAgb), T(r.Bsn), N(r.Toewijzingnummer), T(r.Soort), T(r.Productcategorie), T(r.Productcode),
+                 D(r.Ingangsdatum), D(r.Einddatum), N(r.Volume), T(r.Eenheid), N(r.Frequentie), N(r.Budget), T(r.RedenWijziging), N(r.Rij)])
+                .Prepend(Kolommen[..^1].Select(h => XlsxCell.Of(h, Stijl.Kop)).ToArray()),
+                new SheetOptions { FreezeHeader = true, AutoFilter = true, Columns = Kolommen[..^1].Select(_ => new ColumnSpec(14)).ToList() });
+            XlsxWriter.AddSheet(document, "Niet omgezet", NietOmgezet.Select(n => (IReadOnlyList<XlsxCell>)[N(n.Rij), T(n.Toewijzingnummer), T(n.Reden)])
+                .Prepend([XlsxCell.Of("rij", Stijl.Kop), XlsxCell.Of("toewijzingnummer", Stijl.Kop), XlsxCell.Of("reden", Stijl.Kop)]),
+                new SheetOptions { FreezeHeader = true, Columns = [new(8), new(18), new(90)] });
+        }
+        return stream.ToArray();
+
+        static XlsxCell T(string? s) => XlsxCell.Of(s, Stijl.Tekst);
+        static XlsxCell N(long? n) => n is { } v ? XlsxCell.Of(v) : XlsxCell.Empty;
+        static XlsxCell D(DateOnly? d) => d is { } v ? XlsxCell.Of(v) : XlsxCell.Empty;
+    }
+
+    public string Csv()
+    {
+        var b = new StringBuilder();
+        b.AppendLine(string.Join(';', Kolommen));
+        foreach (var r in Regels)
+            b.AppendLine(string.Join(';', new[] { r.Gemeentecode, r.AanbiederAgb, r.Bsn, N(r.Toewijzingnummer), r.Soort, r.Productcategorie, r.Productcode,
+                Date(r.Ingangsdatum), Date(r.Einddatum), N(r.Volume), r.Eenheid, N(r.Frequentie), N(r.Budget), r.RedenWijziging, N(r.Rij), "" }.Select(CsvText.Field)));
+        foreach (var n in NietOmgezet)
+            b.AppendLine(string.Join(';', new[] { "", "", "", n.Toewijzingnummer, "niet_omgezet", "", "", "", "", "", "", "", "", "", N(n.Rij), n.Reden }.Select(CsvText.Field)));
+        return b.ToString();
+
+        static string N(long? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "";
+        static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+    }
+}

@@ -1,0 +1,208 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using MigratieAddin.Api;
+
+namespace MigratieAddin.Tests;
+
+/// <summary>Split -> edit as an aanbieder would (openpyxl, LibreOffice) -> check -> exactly the expected codes.</summary>
+public class RoundTripTests : IDisposable
+{
+    private readonly MigratieApi _api = new();
+    private readonly HttpClient _client;
+
+    public RoundTripTests() => _client = _api.CreateClient();
+
+    public void Dispose() => _api.Dispose();
+
+    /// <summary>The sealed workbook of gemeente Zwartewaterland for Gamma Wonen Jong (3 demo rows), as the zip holds it.</summary>
+    private async Task<byte[]> SentWorkbook(string entry = "Zwartewaterland/Gamma Wonen Jong 98000033.xlsx")
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(File.ReadAllBytes(DemoExport.Path));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "bestand", "export.csv");
+        var zip = new ZipArchive(new MemoryStream(await (await _client.PostAsync("/api/format/per-aanbieder", form)).Content.ReadAsByteArrayAsync()));
+        using var s = new MemoryStream();
+        zip.GetEntry(entry)!.Open().CopyTo(s);
+        return s.ToArray();
+    }
+
+    private async Task<HttpResponseMessage> Upload(string url, byte[] xlsx)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(xlsx);
+        file.Headers.ContentType = new MediaTypeHeaderValue(FormatApi.XlsxType);
+        form.Add(file, "bestand", "terug.xlsx");
+        return await _client.PostAsync(url, form);
+    }
+
+    private async Task<JsonElement> Check(byte[] xlsx)
+    {
+        var response = await Upload("/api/controle", xlsx);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+    }
+
+    private static List<(int? Rij, string Code, string? Kolom)> Codes(JsonElement report, params string[] only) =>
+        report.GetProperty("rijen").EnumerateArray().SelectMany(r => r.GetProperty("meldingen").EnumerateArray().Select(m =>
+                ((int?)r.GetProperty("rij").GetInt32(), m.GetProperty("code").GetString()!, m.GetProperty("kolom").GetString())))
+            .Concat(report.GetProperty("meldingen").EnumerateArray().Select(m => ((int?)null, m.GetProperty("code").GetString()!, (string?)null)))
+            .Where(c => only.Length == 0 || only.Contains(c.Item2)).ToList();
+
+    private static readonly string[] SealCodes = ["GEEN_VERZEGELING", "VERZEGELING_ONGELDIG", "BLAUW_GEWIJZIGD", "REGEL_TOEGEVOEGD", "REGEL_VERWIJDERD"];
+
+    // Yellow columns on the format: P (productcode2023), S (budget2023), O (productcategorie2023); blue E (naam).
+    private const string FillYellow = "ws = wb['Toewijzingen']\nfor r in range(2, ws.max_row + 1):\n    if ws.cell(r, 9).value: ws.cell(r, 16).value = {'44312': '44A21', '44311': '44A21', '44321': '44A27', '44301': '44A08', '44303': '44A08'}.get(str(ws.cell(r, 9).value), '44A21')\n";
+
+    [Fact]
+    public async Task AnUntouchedSentWorkbookHasNoSealFindings()
+    {
+        var report = await Check(await SentWorkbook());
+        Assert.Empty(Codes(report, SealCodes));
+        Assert.Equal(3, report.GetProperty("telling").GetProperty("onvolledig").GetInt32());
+    }
+
+    [Fact]
+    public async Task AnAanbiedersEditsGiveExactlyTheExpectedCodes()
+    {
+        var script = FillYellow + """
+            ws.cell(3, 5).value = 'Andere Naam'
+            copy = [c.value for c in ws[2]]
+            ws.delete_rows(4)
+            ws.append(copy)
+            last = ws.max_row
+            ws.cell(last, 15).value = '50'
+            ws.cell(last, 16).value = None
+            ws.cell(last, 19).value = 1500
+            extra = list(copy)
+            extra[6] = 399999999
+            extra[22] = None
+            ws.append(extra)
+            rows = sorted([[c.value for c in r] for r in ws.iter_rows(min_row=2)], key=lambda v: str(v[3]), reverse=True)
+            for i, values in enumerate(rows):
+                for j, v in enumerate(values):
+                    ws.cell(i + 2, j + 1).value = v
+            """;
+        var sent = await SentWorkbook();
+        var toewijzingnummers = Workbooks.Sheet(sent, FormatWorkbook.Toewijzingen).Values.Skip(1).Select(r => r[(int)Column.Toewijzingnummer].Number).ToList();
+        var report = await Check(ExternalReaders.EditWithOpenpyxl(sent, script));
+        var codes = Codes(report, SealCodes);
+        Assert.Single(codes, c => c.Code == "BLAUW_GEWIJZIGD" && c.Kolom == "naam");
+        var removed = Assert.Single(codes, c => c.Code == "REGEL_VERWIJDERD");
+        Assert.Single(codes, c => c.Code == "REGEL_TOEGEVOEGD");
+        Assert.Equal(3, codes.Count);
+        var text = report.GetProperty("meldingen").EnumerateArray().Single(m => m.GetProperty("code").GetString() == "REGEL_VERWIJDERD").GetProperty("tekst").GetString()!;
+        Assert.Contains(((long)toewijzingnummers[2]).ToString(), text);
+    }
+
+    [Fact]
+    public async Task ALibreOfficeResaveRaisesNoFalseAlarm()
+    {
+        var resaved = ExternalReaders.ResaveWithLibreOffice(ExternalReaders.EditWithOpenpyxl(await SentWorkbook(), FillYellow));
+        var report = await Check(resaved);
+        Assert.Empty(Codes(report, SealCodes));
+        Assert.Equal(3, report.GetProperty("rijen").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task AnEditedBlueCellIsStillCaughtAfterALibreOfficeResave()
+    {
+        var edited = ExternalReaders.EditWithOpenpyxl(await SentWorkbook(), "wb['Toewijzingen'].cell(2, 4).value = '999971669'");
+        var report = await Check(ExternalReaders.ResaveWithLibreOffice(edited));
+        Assert.Equal([(2, "BLAUW_GEWIJZIGD", "bsn")], Codes(report, SealCodes).Select(c => (c.Rij ?? 0, c.Code, c.Kolom)));
+    }
+
+    [Theory]
+    [InlineData("ws = wb['Verzegeling']\nws.cell(2, 1).value = ws.cell(2, 1).value.replace(';', ';9', 1)", "VERZEGELING_ONGELDIG")]
+    [InlineData("del wb['Verzegeling']", "GEEN_VERZEGELING")]
+    [InlineData("ws = wb['Verzegeling']\nws.cell(1, 1).value = 'geen zegel'", "VERZEGELING_ONGELDIG")]
+    public async Task EditingOrDroppingTheSealIsDetected(string script, string code)
+    {
+        var report = await Check(ExternalReaders.EditWithOpenpyxl(await SentWorkbook(), script));
+        Assert.Contains(code, Codes(report).Select(c => c.Code));
+    }
+
+    [Fact]
+    public async Task ASealFromAnotherWorkbookIsDetected()
+    {
+        var other = await SentWorkbook("Zwartewaterland/Theta Jeugd en Gezin 98000088.xlsx");
+        var otherSeal = Workbooks.Sheet(other, Seal.Sheet).Values.Select(r => r[0].Text).ToList();
+        var script = "ws = wb['Verzegeling']\nws.delete_rows(1, ws.max_row)\n" + string.Join("\n", otherSeal.Select((l, i) => $"ws.cell({i + 1}, 1).value = {JsonSerializer.Serialize(l)}"));
+        var report = await Check(ExternalReaders.EditWithOpenpyxl(await SentWorkbook(), script));
+        Assert.Equal(["VERZEGELING_ONGELDIG"], Codes(report, SealCodes).Select(c => c.Code));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Upload("/api/omzetting", ExternalReaders.EditWithOpenpyxl(await SentWorkbook(), script))).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheCheckedWorkbookComesBackWithStatusAndMeldingenAndNothingElseChanged()
+    {
+        var returned = ExternalReaders.EditWithOpenpyxl(await SentWorkbook(), FillYellow + "wb.create_sheet('Eigen aantekeningen')['A1'] = 'bewaren'\nws.cell(3, 5).value = 'Andere Naam'");
+        var response = await Upload("/api/controle?formaat=xlsx", returned);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var filled = await response.Content.ReadAsByteArrayAsync();
+        Assert.Empty(Workbooks.ValidationErrors(filled).Except(Workbooks.ValidationErrors(returned))); // openpyxl's own styles.xml quirks stay as they were
+        Assert.Equal(Workbooks.SheetNames(returned), Workbooks.SheetNames(filled));
+        var before = Workbooks.Sheet(returned, FormatWorkbook.Toewijzingen);
+        var after = Workbooks.Sheet(filled, FormatWorkbook.Toewijzingen);
+        foreach (var (number, cells) in before)
+            foreach (var (column, value) in cells.Where(c => c.Key != (int)Column.Status && c.Key != (int)Column.Meldingen))
+                Assert.Equal(value, after[number][column]);
+        Assert.Equal("ok", after[2][(int)Column.Status].Text);
+        Assert.Equal("fout", after[3][(int)Column.Status].Text);
+        Assert.Contains("Naam jeugdige is gewijzigd", after[3][(int)Column.Meldingen].Text);
+        Assert.Equal("bewaren", Workbooks.Sheet(filled, "Eigen aantekeningen")[1][0].Text);
+    }
+
+    [Fact]
+    public async Task TheConversionListClosesEachOkRowAndOpensTheNewOneAndListsWhatIsNotConverted()
+    {
+        var returned = ExternalReaders.EditWithOpenpyxl(await SentWorkbook(), FillYellow + "ws.cell(4, 16).value = None");
+        var response = await Upload("/api/omzetting?formaat=csv", returned);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(';')).ToList();
+        Assert.Equal(Omzetlijst.Kolommen, lines[0]);
+        var beeindigen = lines.Where(l => l[4] == "beeindigen").ToList();
+        var nieuw = lines.Where(l => l[4] == "nieuw").ToList();
+        Assert.Equal(2, beeindigen.Count);
+        Assert.Equal(2, nieuw.Count);
+        Assert.All(beeindigen, l => Assert.Equal(("2022-12-31", "03"), (l[8], l[13])));
+        Assert.All(nieuw, l => Assert.Equal("2023-01-01", l[7]));
+        var niet = Assert.Single(lines, l => l[4] == "niet_omgezet");
+        Assert.Contains("PRODUCT2023_LEEG", niet[15]);
+    }
+
+    [Fact]
+    public async Task AnApprovedOverlegRowIsConvertedUntilItChanges()
+    {
+        // Row 2 (44321, standard 44A27) chooses another intensity (overleg); the gemeente approves its current values.
+        var returned = ExternalReaders.EditWithOpenpyxl(await SentWorkbook(), FillYellow + "ws.cell(2, 16).value = '44A26'");
+        var row = Workbooks.Sheet(returned, FormatWorkbook.Toewijzingen)[2];
+        var waarden = new Dictionary<string, object?>();
+        foreach (var (column, value) in row.Where(c => c.Key < Columns.InputCount))
+            waarden[((Column)column).Key()] = value.Kind == CellKind.Number ? value.Number : value.Text;
+        var akkoord = await _client.PostAsync("/api/akkoord", new StringContent(JsonSerializer.Serialize(new { regelId = row[(int)Column.RegelId].Text, waarden }), Encoding.UTF8, "application/json"));
+        var code = JsonDocument.Parse(await akkoord.Content.ReadAsStringAsync()).RootElement.GetProperty("akkoordcode").GetString();
+
+        var approved = ExternalReaders.EditWithOpenpyxl(returned, $"ws = wb['Toewijzingen']\nws.cell(2, 25).value = '{code}'\nws.cell(2, 24).value = 'ja 05-01-2023'");
+        var lines = await (await Upload("/api/omzetting?formaat=csv", approved)).Content.ReadAsStringAsync();
+        Assert.Contains(";nieuw;44;44A26;", lines);
+
+        var changedAfterwards = ExternalReaders.EditWithOpenpyxl(approved, "wb['Toewijzingen'].cell(2, 17).value = 9");
+        var later = await (await Upload("/api/omzetting?formaat=csv", changedAfterwards)).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(";nieuw;44;44A26;", later);
+        Assert.Contains("overleg zonder (geldig) akkoord", later);
+    }
+
+    [Fact]
+    public async Task TheConversionListAsXlsxHasTheTwoTabs()
+    {
+        var response = await Upload("/api/omzetting", ExternalReaders.EditWithOpenpyxl(await SentWorkbook(), FillYellow));
+        var xlsx = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(["Omzetting", "Niet omgezet"], Workbooks.SheetNames(xlsx));
+        Assert.Empty(Workbooks.ValidationErrors(xlsx));
+        Assert.Equal(7, Workbooks.Sheet(xlsx, "Omzetting").Count);
+    }
+}
