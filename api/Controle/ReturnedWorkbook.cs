@@ -38,6 +38,7 @@ public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeli
         }
         using (document)
         {
+            if (document.WorkbookPart?.Workbook is null) throw NotAWorkbook();
             var names = XlsxReader.SheetNames(document);
             var tab = names.FirstOrDefault(n => string.Equals(n.Trim(), FormatWorkbook.Toewijzingen, StringComparison.OrdinalIgnoreCase))
                 ?? throw Bad($"Het werkboek heeft geen tabblad '{FormatWorkbook.Toewijzingen}'. Gebruik het werkboek van het format, of zet de rijen op een tabblad met die naam.");
