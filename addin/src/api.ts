@@ -1,5 +1,5 @@
 // The one module that talks to the API.
-import type { Beoordeling, Fase } from './format';
+import type { Beoordeling, CellValue, Fase } from './format';
 import { compress, type RequestRow } from './rows';
 
 /** The API could not be reached or did not answer in time: nothing is lost, try again later. */
@@ -50,6 +50,8 @@ export interface ApiClient {
   format(bron: FormatBron, contactpersonen: Contactpersoon[]): Promise<Blob>;
   verzendoverzicht(bron: FormatBron, contactpersonen: Contactpersoon[]): Promise<Verzendoverzicht>;
   perAanbieder(bron: FormatBron, contactpersonen: Contactpersoon[]): Promise<Blob>;
+  akkoord(regelId: string, waarden: Record<string, CellValue>): Promise<string>;
+  omzetlijst(werkboek: Blob): Promise<Blob>;
 }
 
 export function createApiClient(baseUrl = '', timeoutMs = 15_000, fetcher: typeof fetch = (...a) => fetch(...a)): ApiClient {
@@ -67,9 +69,14 @@ export function createApiClient(baseUrl = '', timeoutMs = 15_000, fetcher: typeo
       if (encoding) headers['Content-Encoding'] = encoding;
       init = { method: 'POST', headers, body };
     }
+    return call(`${baseUrl}${path}`, init);
+  }
+
+  /** One request with the pane's error handling: unreachable or a Dutch problem detail. */
+  async function call(url: string, init: RequestInit): Promise<Response> {
     let response: Response;
     try {
-      response = await fetcher(`${baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs * 4) });
+      response = await fetcher(url, { ...init, signal: AbortSignal.timeout(timeoutMs * 4) });
     } catch {
       throw new ApiOnbereikbaar('De service is niet bereikbaar. Probeer het over enkele ogenblikken opnieuw.');
     }
@@ -86,6 +93,15 @@ export function createApiClient(baseUrl = '', timeoutMs = 15_000, fetcher: typeo
     verzendoverzicht: async (bron, contactpersonen) =>
       (await send('/api/format/per-aanbieder?formaat=overzicht', bron, contactpersonen)).json() as Promise<Verzendoverzicht>,
     perAanbieder: async (bron, contactpersonen) => (await send('/api/format/per-aanbieder', bron, contactpersonen)).blob(),
+    async akkoord(regelId, waarden) {
+      const response = await call(`${baseUrl}/api/akkoord`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ regelId, waarden }) });
+      return ((await response.json()) as { akkoordcode: string }).akkoordcode;
+    },
+    async omzetlijst(werkboek) {
+      const form = new FormData();
+      form.append('bestand', werkboek, 'werkboek.xlsx');
+      return (await call(`${baseUrl}/api/omzetting`, { method: 'POST', body: form })).blob();
+    },
 
     async validate(request) {
       const { body, encoding } = await compress(JSON.stringify(request));

@@ -2,7 +2,7 @@
 // every non-empty row and writes back only the Status and Meldingen cells that changed.
 import { ApiOnbereikbaar, type ApiClient } from './api';
 import { type CellValue, type Fase, type Layout, type Melding, type Telling, headerOf, layoutOf, missingHeaders } from './format';
-import { type RequestRow, type RowOutcome, requestRow, touchesInput, writesFor } from './rows';
+import { cellForApi, type RequestRow, type RowOutcome, requestRow, touchesInput, writesFor } from './rows';
 import type { SheetChange, SheetGateway } from './excel/sheet';
 
 export interface Bevinding {
@@ -32,6 +32,7 @@ const ROL_SETTING = 'migratieaddin.rol';
 
 export class LiveValidation {
   private layout: Layout | null = null;
+  private seal: string | null = null;
   private readonly cells = new Map<number, CellValue[]>();
   private readonly shown = new Map<number, RowOutcome>();
   private running: Promise<void> | null = null;
@@ -84,6 +85,7 @@ export class LiveValidation {
   async validateAll(): Promise<void> {
     const started = performance.now();
     const snapshot = await this.sheet.readAll();
+    this.seal = snapshot.seal ?? null;
     this.layout = layoutOf(snapshot.headers);
     this.cells.clear();
     this.shown.clear();
@@ -102,6 +104,19 @@ export class LiveValidation {
     return [...this.cells.keys()].sort((a, b) => a - b)
       .map((row) => requestRow(row, this.cells.get(row)!, layout))
       .filter((r): r is RequestRow => r !== null);
+  }
+
+  /** The row's cells by column key (all columns), for an approval or an export. */
+  valuesOf(row: number): Record<string, CellValue> {
+    const cells = this.cells.get(row) ?? [];
+    const values: Record<string, CellValue> = {};
+    for (const [key, index] of this.layout?.byKey ?? []) values[key] = cellForApi(cells[index]);
+    return values;
+  }
+
+  /** Where a column of the format stands on the sheet. */
+  columnOf(key: string): number | undefined {
+    return this.layout?.byKey.get(key);
   }
 
   async select(b: Bevinding): Promise<void> {
@@ -161,7 +176,7 @@ export class LiveValidation {
     this.update({ busy: true });
     let report;
     try {
-      report = await this.api.validate({ fase: this.state.rol, rijen });
+      report = await this.api.validate({ fase: this.state.rol, rijen, verzegeling: this.state.rol === 'controle' ? this.seal : undefined });
     } catch (e) {
       const unreachable = e instanceof ApiOnbereikbaar;
       this.update({

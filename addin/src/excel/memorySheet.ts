@@ -74,7 +74,23 @@ export class MemorySheet implements SheetGateway {
   // --- the gateway ---
 
   async readAll(): Promise<Snapshot> {
-    return { headers: [...(this.grid[0] ?? [])], rows: this.grid.slice(1).map((r) => [...r]) };
+    return { headers: [...(this.grid[0] ?? [])], rows: this.grid.slice(1).map((r) => [...r]), seal: this.seal };
+  }
+
+  /** The seal lines of the workbook this twin stands for, if it is a sealed one. */
+  seal: string | null = null;
+
+  async writeCells(cells: readonly { row: number; column: number; value: string }[]): Promise<void> {
+    for (const c of cells) {
+      const copy = [...this.grid[c.row - 1]];
+      copy[c.column] = c.value;
+      this.grid[c.row - 1] = copy;
+    }
+    this.notifyView();
+  }
+
+  async workbookFile(): Promise<Blob | null> {
+    return null;
   }
 
   async readActive(): Promise<Snapshot> {

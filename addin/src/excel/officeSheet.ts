@@ -5,6 +5,7 @@ import { type CellWrite, parseAddress, runsOf } from '../rows';
 import type { SheetChange, SheetGateway, Snapshot, StatusColumns } from './sheet';
 
 export const FORMAT_SHEET = 'Toewijzingen';
+export const SEAL_SHEET = 'Verzegeling';
 
 /** ExcelApi 1.7 brings worksheet.onChanged, which live validation needs; 1.6 conditional formats. */
 export const REQUIRED_EXCEL_API = '1.7';
@@ -45,6 +46,16 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
     canInsertSheets: supports('1.13'),
     canOpenWorkbook: supports('1.8'),
 
+    async writeCells(cellsToWrite) {
+      await excel.run(async (ctx) => {
+        const sheet = await sheetOf(ctx);
+        for (const c of cellsToWrite) sheet.getRangeByIndexes(c.row - 1, c.column, 1, 1).values = [[c.value]];
+        await ctx.sync();
+      });
+    },
+
+    workbookFile: () => wholeFile(),
+
     async readActive(): Promise<Snapshot> {
       return excel.run(async (ctx) => {
         const used = ctx.workbook.worksheets.getActiveWorksheet().getUsedRangeOrNullObject(true);
@@ -70,9 +81,17 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
       return excel.run(async (ctx) => {
         const used = (await sheetOf(ctx)).getUsedRangeOrNullObject(true);
         used.load(['values', 'rowIndex', 'columnIndex']);
+        // The seal comes along in the same sync: the controle role passes it to the API.
+        const sealSheet = ctx.workbook.worksheets.getItemOrNullObject(SEAL_SHEET);
+        sealSheet.load('name');
+        const sealRange = sealSheet.getUsedRangeOrNullObject(true);
+        sealRange.load('values');
         await ctx.sync();
-        if (used.isNullObject) return { headers: [], rows: [] };
-        return anchored(cells(used.values), used.rowIndex, used.columnIndex);
+        const seal = sealSheet.isNullObject || sealRange.isNullObject
+          ? null
+          : sealRange.values.map((r) => String(r[0] ?? '')).filter((l) => l.trim() !== '').join('\n');
+        if (used.isNullObject) return { headers: [], rows: [], seal };
+        return { ...anchored(cells(used.values), used.rowIndex, used.columnIndex), seal };
       });
     },
 
@@ -139,6 +158,24 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
       return new Promise((resolve) => settings.saveAsync(() => resolve()));
     },
   };
+}
+
+/** The open workbook as an .xlsx file, read in slices through the Office document API. */
+function wholeFile(): Promise<Blob | null> {
+  return new Promise((resolve, reject) => {
+    Office.context.document.getFileAsync(Office.FileType.Compressed, { sliceSize: 4 * 1024 * 1024 }, (opened) => {
+      if (opened.status !== Office.AsyncResultStatus.Succeeded) { reject(new Error('Excel gaf het werkboek niet vrij. Sla het op en probeer het opnieuw.')); return; }
+      const file = opened.value;
+      const parts: Uint8Array[] = [];
+      const next = (index: number) => file.getSliceAsync(index, (slice) => {
+        if (slice.status !== Office.AsyncResultStatus.Succeeded) { file.closeAsync(); reject(new Error('Het werkboek kon niet worden gelezen.')); return; }
+        parts.push(new Uint8Array(slice.value.data as number[]));
+        if (index + 1 < file.sliceCount) next(index + 1);
+        else { file.closeAsync(); resolve(new Blob(parts as BlobPart[], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })); }
+      });
+      next(0);
+    });
+  });
 }
 
 /** A used range anchored at A1, so row and column numbers are the sheet's own wherever the used range starts. */

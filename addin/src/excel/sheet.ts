@@ -7,6 +7,8 @@ export interface Snapshot {
   headers: CellValue[];
   /** Cells from row 2 down to the last used row. */
   rows: CellValue[][];
+  /** The seal lines from the very hidden sheet "Verzegeling", joined by newlines; null when the workbook has none. */
+  seal?: string | null;
 }
 
 export type SheetChange = { kind: 'cells'; areas: Area[] } | { kind: 'structure' };
@@ -37,6 +39,10 @@ export interface SheetGateway {
   insertSheets(base64: string): Promise<void>;
   /** Opens the workbook as a new workbook. */
   openWorkbook(base64: string): Promise<void>;
+  /** Writes single cells the add-in owns (Akkoord gemeente, Akkoordcode). */
+  writeCells(cells: readonly { row: number; column: number; value: string }[]): Promise<void>;
+  /** The workbook as an .xlsx file, for uploads; null where there is no file (the bench). */
+  workbookFile(): Promise<Blob | null>;
   /** Where the pane runs, for the status line. */
   readonly host: 'excel' | 'bench';
 }

@@ -8,6 +8,7 @@ import type { LiveValidation, SessionState } from '../session';
 import { Counts } from './Counts';
 import { Findings } from './Findings';
 import { FormatSection } from './FormatSection';
+import { approve, ControleSection } from './ControleSection';
 import type { ApiClient } from '../api';
 import type { SheetGateway } from '../excel/sheet';
 
@@ -25,6 +26,14 @@ export function App({ session, api, sheet }: { session: LiveValidation; api: Api
   const s = useStyles();
   const state = useSession(session);
   const rollen: Fase[] = ['gemeente', 'aanbieder', 'controle'];
+  const [approval, setApproval] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const giveApproval = async (row: number) => {
+    try {
+      setApproval({ intent: 'success', text: await approve(api, sheet, session, row) });
+    } catch (e) {
+      setApproval({ intent: 'error', text: (e as Error).message });
+    }
+  };
 
   return (
     <main className={s.pane} aria-label="MigratieAddin">
@@ -68,9 +77,15 @@ export function App({ session, api, sheet }: { session: LiveValidation; api: Api
         <MessageBar key={m.code} layout="multiline" intent="info"><MessageBarBody>{m.tekst}</MessageBarBody></MessageBar>
       ))}
 
-      <Findings bevindingen={state.bevindingen} onSelect={(b) => void session.select(b)} />
+      {approval ? (
+        <MessageBar layout="multiline" intent={approval.intent} data-testid="akkoord-melding"><MessageBarBody>{approval.text}</MessageBarBody></MessageBar>
+      ) : null}
+
+      <Findings bevindingen={state.bevindingen} onSelect={(b) => void session.select(b)}
+        onApprove={state.rol === 'controle' ? (b) => void giveApproval(b.row) : undefined} />
 
       {state.rol === 'gemeente' ? <FormatSection api={api} sheet={sheet} session={session} /> : null}
+      {state.rol === 'controle' ? <ControleSection api={api} sheet={sheet} session={session} /> : null}
     </main>
   );
 }

@@ -1,4 +1,5 @@
-import { Caption1, Dropdown, Field, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Dropdown, Field, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
+import { Checkmark16Regular } from '@fluentui/react-icons';
 import { memo, useMemo, useState } from 'react';
 import { columnLetter, type Ernst, STATUS_LABEL } from '../format';
 import type { Bevinding } from '../session';
@@ -21,7 +22,9 @@ const useStyles = makeStyles({
 
 const ERNST_ORDER: Ernst[] = ['fout', 'overleg', 'onvolledig', 'info'];
 
-export function Findings({ bevindingen, onSelect }: { bevindingen: Bevinding[]; onSelect: (b: Bevinding) => void }) {
+export function Findings({ bevindingen, onSelect, onApprove }: {
+  bevindingen: Bevinding[]; onSelect: (b: Bevinding) => void; onApprove?: (b: Bevinding) => void;
+}) {
   const s = useStyles();
   const [ernst, setErnst] = useState<Ernst | 'alle'>('alle');
   const [code, setCode] = useState<string>('alle');
@@ -53,14 +56,15 @@ export function Findings({ bevindingen, onSelect }: { bevindingen: Bevinding[]; 
         {visible.length === 0 ? 'Geen bevindingen.' : `${visible.length} bevinding${visible.length === 1 ? '' : 'en'}${visible.length > SHOWN ? `, de eerste ${SHOWN} getoond` : ''}.`}
       </Caption1>
       <ul className={s.list} data-testid="bevindingen">
-        {visible.slice(0, SHOWN).map((b, i) => <FindingItem key={`${b.row}-${b.melding.code}-${b.melding.kolom}-${i}`} b={b} onSelect={onSelect} className={s.item} whereClass={s.where} />)}
+        {visible.slice(0, SHOWN).map((b, i) => <FindingItem key={`${b.row}-${b.melding.code}-${b.melding.kolom}-${i}`} b={b} onSelect={onSelect}
+          onApprove={onApprove && b.melding.ernst === 'overleg' ? onApprove : undefined} className={s.item} whereClass={s.where} />)}
       </ul>
     </section>
   );
 }
 
-const FindingItem = memo(function FindingItem({ b, onSelect, className, whereClass }: {
-  b: Bevinding; onSelect: (b: Bevinding) => void; className: string; whereClass: string;
+const FindingItem = memo(function FindingItem({ b, onSelect, onApprove, className, whereClass }: {
+  b: Bevinding; onSelect: (b: Bevinding) => void; onApprove?: (b: Bevinding) => void; className: string; whereClass: string;
 }) {
   const cell = b.column === undefined ? `rij ${b.row}` : `${columnLetter(b.column)}${b.row}`;
   return (
@@ -73,6 +77,11 @@ const FindingItem = memo(function FindingItem({ b, onSelect, className, whereCla
         </span>
         <Text block size={200}>{b.melding.tekst}</Text>
       </button>
+      {onApprove ? (
+        <Button size="small" appearance="subtle" icon={<Checkmark16Regular />} onClick={() => onApprove(b)} data-approve-row={b.row}>
+          Akkoord geven (rij {b.row})
+        </Button>
+      ) : null}
     </li>
   );
 });

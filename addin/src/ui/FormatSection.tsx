@@ -8,6 +8,7 @@ import { layoutOf } from '../format';
 import { requestRow } from '../rows';
 import type { SheetGateway } from '../excel/sheet';
 import type { LiveValidation } from '../session';
+import { download } from './download';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '8px', paddingTop: '8px', borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
@@ -131,16 +132,4 @@ async function base64(blob: Blob): Promise<string> {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
-}
-
-/** Offers a file to save: works in browsers, Excel on the web and the Windows webview. */
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -144,7 +144,7 @@ class FakeWorksheet extends Loadable {
   }
 
   getUsedRangeOrNullObject() {
-    return new FakeUsedRange(this.ctx, () => this.data());
+    return new FakeUsedRange(this.ctx, () => (this.resolve() === null ? { grid: [] } : this.data()));
   }
 }
 

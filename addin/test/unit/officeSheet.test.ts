@@ -26,6 +26,7 @@ describe('the Excel module', () => {
     expect(snapshot.rows).toHaveLength(3);
     expect(snapshot.rows[1][col('bsn')]).toBe('999900001');
     expect(snapshot.rows[1][col('status')]).toBeNull();
+    expect(snapshot.seal).toBeNull();
     expect(excel.syncs).toBe(2);
   });
 
@@ -93,6 +94,12 @@ describe('the Excel module', () => {
     expect(excel.sheets.get('Toewijzingen')!.grid).toEqual([HEADERS]);
   });
 
+  it('reads the seal lines from the hidden Verzegeling sheet, and none where there is no seal', async () => {
+    const { sheet } = workbook([], { Verzegeling: [['MAV1;abc;1;mac'], ['abc.1;230000001;x,y']] });
+    expect((await sheet.readAll()).seal).toBe('MAV1;abc;1;mac\nabc.1;230000001;x,y');
+    expect((await workbook([]).sheet.readAll()).seal).toBeNull();
+  });
+
   it('turns Excel change events into changed areas, and inserted or deleted rows into a full re-read', () => {
     expect(changeOf({ address: 'D5:E6', changeType: 'RangeEdited' })).toEqual({ kind: 'cells', areas: [{ firstRow: 5, lastRow: 6, firstColumn: 3, lastColumn: 4 }] });
     expect(changeOf({ address: '7:7', changeType: 'RowInserted' })).toEqual({ kind: 'structure' });
@@ -107,7 +114,7 @@ describe('live validation against Excel', () => {
     const session = new LiveValidation(sheet, api);
     await session.start();
     const wholeSheet = excel.syncs;
-    expect(wholeSheet).toBeLessThanOrEqual(5); // listen 1, read 2, write 1
+    expect(wholeSheet).toBeLessThanOrEqual(5); // listen 2 (find the sheet, add), read 2 (with the seal), write 1
     expect(excel.cell('Toewijzingen', 2001, col('status'))).toBe('ok');
 
     const before = excel.syncs;

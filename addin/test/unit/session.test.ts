@@ -127,6 +127,15 @@ describe('live validation', () => {
     expect(again.current.rol).toBe('aanbieder');
   });
 
+  it('in the controle role, sends the workbook’s seal with the rows', async () => {
+    const sheet = sheetWith(['1']);
+    sheet.seal = 'MAV1;abc;0;mac';
+    const { session, api } = await started(sheet);
+    expect(api.last.verzegeling).toBeUndefined();
+    await session.setRol('controle');
+    expect(api.last).toMatchObject({ fase: 'controle', verzegeling: 'MAV1;abc;0;mac' });
+  });
+
   it('re-reads everything when rows are inserted or deleted', async () => {
     const sheet = sheetWith(['1', 'fout', '3']);
     await started(sheet);
