@@ -65,6 +65,11 @@ internal static class ValidatieBench
         var perAanbieder = await MeasureAsync(formatIterations, () => Post(http, formatAddress + "/api/format/per-aanbieder", formatBody));
         var perAanbiederRegion = await MeasureAsync(formatIterations, () => Post(http, formatAddress + "/api/format/per-aanbieder", regionBody));
 
+        // A returned workbook: 5,000 rows of one gemeente for one aanbieder, sealed, with the yellow columns filled.
+        var returned = await ReturnedWorkbookOf(http, formatAddress, GeneratedCatalogus.Rows(formatRows, 1, gemeenten: 1, productcode2023: "44A08"));
+        var controle = await MeasureAsync(formatIterations, () => Upload(http, formatAddress + "/api/controle", returned));
+        var omzetting = await MeasureAsync(formatIterations, () => Upload(http, formatAddress + "/api/omzetting", returned));
+
         Console.WriteLine();
         Console.WriteLine("| what | median | p90 | target |");
         Console.WriteLine("| --- | ---: | ---: | --- |");
@@ -76,9 +81,32 @@ internal static class ValidatieBench
         Row($"loopback: POST /api/format, {formatRows} rows (JSON in, .xlsx out)", format, "< 2 s");
         Row($"loopback: POST /api/format/per-aanbieder, {formatRows} rows of one gemeente over 100 aanbieders (100 workbooks + drafts)", perAanbieder, "< 2 s");
         Row($"loopback: the same for the whole region: 11 gemeenten x 100 aanbieders (1,100 workbooks + drafts)", perAanbiederRegion, "(no target)");
+        Row($"loopback: POST /api/controle, a returned sealed workbook of {formatRows} rows ({returned.Length / 1024} KB)", controle, "< 1 s");
+        Row($"loopback: POST /api/omzetting, the conversion list for it (.xlsx)", omzetting, "(no target)");
 
         static void Row(string what, Stats s, string target) =>
             Console.WriteLine($"| {what} | {s.Median.TotalMilliseconds:0.0} ms | {s.P90.TotalMilliseconds:0.0} ms | {target} |");
+
+        static async Task<byte[]> ReturnedWorkbookOf(HttpClient http, string address, byte[] rows)
+        {
+            using var content = new ByteArrayContent(rows);
+            content.Headers.ContentType = new("application/json");
+            using var response = await http.PostAsync(address + "/api/format/per-aanbieder", content);
+            using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
+            using var workbook = new MemoryStream();
+            zip.Entries.Single(e => e.Name.EndsWith(".xlsx")).Open().CopyTo(workbook);
+            return workbook.ToArray();
+        }
+
+        static async Task<int> Upload(HttpClient http, string url, byte[] xlsx)
+        {
+            using var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent(xlsx), "bestand", "terug.xlsx");
+            using var response = await http.PostAsync(url, form);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}");
+            return bytes.Length;
+        }
 
         static async Task<int> Post(HttpClient http, string url, byte[] body)
         {
@@ -178,7 +206,7 @@ internal sealed class GeneratedCatalogus : IDisposable
     }
 
     /// <summary>Rows spread over every gemeente and the generated aanbieders, as JSON for the format routes.</summary>
-    public static byte[] Rows(int count, int aanbieders, int gemeenten)
+    public static byte[] Rows(int count, int aanbieders, int gemeenten, string? productcode2023 = null)
     {
         string[] codes = ["0193", "0148", "0150", "0160", "0166", "1773", "0175", "0177", "0180", "1708", "1896"];
         var rijen = new JsonArray();
@@ -191,6 +219,7 @@ internal sealed class GeneratedCatalogus : IDisposable
                     ["bsn"] = BenchRows.Bsn(i), ["naam"] = $"Jeugdige {i}", ["geboortedatum"] = 40000 + i % 2000,
                     ["toewijzingnummer"] = 600_000_000 + i, ["productcategorie2022"] = "44", ["productcode2022"] = "44301",
                     ["ingangsdatum"] = "01-03-2022", ["einddatum"] = "31-12-2023", ["volume"] = 7, ["eenheid"] = "14", ["frequentie"] = 2,
+                    ["productcode2023"] = productcode2023,
                 },
             });
         return Encoding.UTF8.GetBytes(new JsonObject { ["rijen"] = rijen }.ToJsonString());
