@@ -99,6 +99,22 @@ public class RoundTripTests : IDisposable
     }
 
     [Fact]
+    public async Task ACopiedOmzettingRowIsAnAddedRowAndTheOriginalStaysTheSentOne()
+    {
+        var report = await Check(ExternalReaders.EditWithOpenpyxl(await SentWorkbook(), "ws = wb['Toewijzingen']\nws.append([c.value for c in ws[3]])"));
+        Assert.Equal([(5, "REGEL_TOEGEVOEGD")], Codes(report, SealCodes).Select(c => (c.Rij ?? 0, c.Code)));
+    }
+
+    [Fact]
+    public async Task AWorkbookSavedInThe1904DateSystemRaisesNoFalseAlarm()
+    {
+        var mac = ExternalReaders.EditWithOpenpyxl(await SentWorkbook(), "from openpyxl.utils.datetime import CALENDAR_MAC_1904\nwb.epoch = CALENDAR_MAC_1904");
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(mac), false))
+            Assert.True(document.WorkbookPart!.Workbook.WorkbookProperties?.Date1904?.Value);
+        Assert.Empty(Codes(await Check(mac), SealCodes));
+    }
+
+    [Fact]
     public async Task ALibreOfficeResaveRaisesNoFalseAlarm()
     {
         var resaved = ExternalReaders.ResaveWithLibreOffice(ExternalReaders.EditWithOpenpyxl(await SentWorkbook(), FillYellow));
