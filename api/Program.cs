@@ -3,6 +3,7 @@ using MigratieAddin.Api;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddApiFoundations(); // problem+json in Dutch, JSON, compression, OpenAPI, health
+builder.AddAanmelding();              // Entra ID sign-in and roles, or the explicit local mode
 builder.Services.AddCatalogus();      // the region's catalogue, loaded once
 builder.Services.AddVerzegeling();    // the key behind seals and approval marks
 builder.Services.AddValidatie();      // the rules engine and its request limits
@@ -16,6 +17,7 @@ var app = builder.Build();
 app.Services.GetRequiredService<Catalogus>(); // load now: a broken catalogue stops start-up
 
 app.UseApiFoundations();
+app.UseAanmelding();
 app.MapApiDescription();
 app.MapAddin();
 app.MapCatalogus();

@@ -32,7 +32,7 @@ public static class CatalogusApi
 
     public static RouteGroupBuilder MapCatalogus(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/catalogus").WithTags("Catalogus");
+        var group = app.MapGroup("/api/catalogus").WithTags("Catalogus").RequireAuthorization(Beleid.IedereRol);
         group.MapGet("", HaalOp)
             .WithName("HaalCatalogusOp")
             .WithSummary("De catalogus van de regio")

@@ -31,7 +31,12 @@ public static class ApiFoundations
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "MigratieAddin API";
+            document.Info.Description = "Controle en omzetting van lopende toewijzingen wonen/verblijf naar de productcodes van 2023.";
+            return Task.CompletedTask;
+        }));
         services.AddHealthChecks();
         return services;
     }
@@ -45,16 +50,18 @@ public static class ApiFoundations
         return app;
     }
 
+    /// <summary>/health always; the OpenAPI document and Swagger UI only in Development.</summary>
     public static WebApplication MapApiDescription(this WebApplication app)
     {
-        app.MapOpenApi();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        if (!app.Environment.IsDevelopment()) return app;
+        app.MapOpenApi().AllowAnonymous();
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/openapi/v1.json", "MigratieAddin API");
             o.RoutePrefix = "swagger";
             o.DocumentTitle = "MigratieAddin API";
         });
-        app.MapHealthChecks("/health");
         return app;
     }
 }

@@ -31,7 +31,7 @@ public static class ValidatieApi
 
     public static RouteGroupBuilder MapValidatie(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/validatie").WithTags("Validatie");
+        var group = app.MapGroup("/api/validatie").WithTags("Validatie").RequireAuthorization(Beleid.IedereRol);
         group.MapPost("", Valideer)
             .WithName("Valideer")
             .WithSummary("Beoordeel rijen van het format")
@@ -45,7 +45,7 @@ public static class ValidatieApi
     }
 
     public static async Task<Results<Ok<Beoordeling>, ProblemHttpResult>> Valideer(
-        HttpRequest request, Validator validator, IOptions<ValidatieOptions> options, CancellationToken ct)
+        HttpRequest request, Validator validator, IOptions<ValidatieOptions> options, AanmeldConfig aanmelding, CancellationToken ct)
     {
         if (!request.HasJsonContentType())
             return Problems.For(StatusCodes.Status415UnsupportedMediaType, "Stuur de rijen als JSON (Content-Type: application/json).");
@@ -53,6 +53,8 @@ public static class ValidatieApi
         {
             var body = await RequestBody.ReadAsync(request, options.Value.MaxBytes, ct);
             var verzoek = RowsRequestReader.Read(body, options.Value.MaxRijen);
+            if (!Aanmelding.MayUseFase(request.HttpContext.User, aanmelding, verzoek.Fase!.Value))
+                return Problems.For(StatusCodes.Status403Forbidden, "Met de rol Aanbieder kunt u alleen de fase 'aanbieder' gebruiken.");
             return TypedResults.Ok(validator.Validate(verzoek.Rijen, verzoek.Fase!.Value, verzoek.Verzegeling));
         }
         catch (RequestException e)

@@ -27,7 +27,7 @@ public static class FormatApi
 
     public static RouteGroupBuilder MapFormat(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/format").WithTags("Format");
+        var group = app.MapGroup("/api/format").WithTags("Format").RequireAuthorization(Beleid.GemeenteWerk);
         group.MapPost("", MaakFormat)
             .WithName("MaakFormat")
             .WithSummary("Maak het format (.xlsx)")

@@ -135,7 +135,9 @@ public class BadWorkbookTests
     [Fact]
     public void ProductionWithoutASealKeyDoesNotStart()
     {
-        using var api = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        using var api = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Production")
+            .UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/").UseSetting("AzureAd:TenantId", "11111111-1111-1111-1111-111111111111")
+            .UseSetting("AzureAd:ClientId", "22222222-2222-2222-2222-222222222222"));
         var e = Assert.ThrowsAny<Exception>(() => api.CreateClient());
         Assert.Contains("Verzegeling:Sleutel", e.ToString());
     }
@@ -143,7 +145,9 @@ public class BadWorkbookTests
     [Fact]
     public void ProductionWithASealKeyStarts()
     {
-        using var api = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("Verzegeling:Sleutel", new string('k', 40)));
+        using var api = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Production")
+            .UseSetting("Verzegeling:Sleutel", new string('k', 40)).UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/")
+            .UseSetting("AzureAd:TenantId", "11111111-1111-1111-1111-111111111111").UseSetting("AzureAd:ClientId", "22222222-2222-2222-2222-222222222222"));
         Assert.NotNull(api.CreateClient());
     }
 }

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Identity.Web;
+
+namespace MigratieAddin.Api;
+
+/// <summary>The app roles of the region's tenant: who may do what.</summary>
+public static class Rollen
+{
+    public const string Gemeente = "Gemeente";
+    public const string Aanbieder = "Aanbieder";
+    public const string Beheer = "Beheer";
+}
+
+/// <summary>The authorization policies the endpoints name.</summary>
+public static class Beleid
+{
+    /// <summary>Any role: read the catalogue, validate (an Aanbieder only in fase aanbieder).</summary>
+    public const string IedereRol = "IedereRol";
+    /// <summary>Gemeente or Beheer: make, send, check, convert and approve.</summary>
+    public const string GemeenteWerk = "GemeenteWerk";
+}
+
+/// <summary>Whether sign-in is on, and what the pane needs to sign in (served anonymously as /config.json).</summary>
+public sealed record AanmeldConfig(bool Aanmelding, string? ClientId, string? Authority, IReadOnlyList<string> Scopes)
+{
+    public static AanmeldConfig Lokaal { get; } = new(false, null, null, []);
+}
+
+/// <summary>Sign-in with the region's Entra ID (Microsoft.Identity.Web) when an AzureAd section is configured; otherwise
+/// an explicit local mode that answers only this computer (loopback). Production without AzureAd does not start.</summary>
+public static class Aanmelding
+{
+    public const string DefaultScope = "Toewijzingen.Gebruiken";
+
+    public static WebApplicationBuilder AddAanmelding(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("AzureAd");
+        var on = !string.IsNullOrWhiteSpace(section["ClientId"]);
+        if (!on && builder.Environment.IsProduction())
+            throw new InvalidOperationException("Aanmelding is niet ingesteld: de sectie AzureAd (Instance, TenantId, ClientId) ontbreekt. "
+                + "In Production start de API niet zonder aanmelding. Zie de README, 'Aanmelden met Entra ID'.");
+
+        var scope = section["Scope"] is { Length: > 0 } s ? s : DefaultScope;
+        var config = on
+            ? new AanmeldConfig(true, section["ClientId"], $"{(section["Instance"] ?? "https://login.microsoftonline.com/").TrimEnd('/')}/{section["TenantId"]}",
+                [$"api://{section["ClientId"]}/{scope}"])
+            : AanmeldConfig.Lokaal;
+        builder.Services.AddSingleton(config);
+
+        if (on) builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddMicrosoftIdentityWebApi(section);
+        builder.Services.AddAuthorization(o =>
+        {
+            o.AddPolicy(Beleid.IedereRol, p => Require(p, on, scope, Rollen.Gemeente, Rollen.Aanbieder, Rollen.Beheer));
+            o.AddPolicy(Beleid.GemeenteWerk, p => Require(p, on, scope, Rollen.Gemeente, Rollen.Beheer));
+        });
+        return builder;
+    }
+
+    private static void Require(AuthorizationPolicyBuilder policy, bool on, string scope, params string[] roles)
+    {
+        if (!on)
+        {
+            policy.RequireAssertion(_ => true); // local mode: the loopback check below is the gate
+            return;
+        }
+        policy.RequireAuthenticatedUser()
+            .RequireAssertion(ctx => HasScope(ctx.User, scope))
+            .RequireAssertion(ctx => roles.Any(r => HasRole(ctx.User, r)));
+    }
+
+    public static bool HasScope(ClaimsPrincipal user, string scope) =>
+        user.FindAll("scp").Concat(user.FindAll(ClaimConstants.Scope))
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Contains(scope, StringComparer.Ordinal);
+
+    public static bool HasRole(ClaimsPrincipal user, string role) =>
+        user.FindAll("roles").Concat(user.FindAll(ClaimTypes.Role)).Any(c => c.Value == role);
+
+    /// <summary>An Aanbieder (without Gemeente or Beheer) may validate only in fase aanbieder.</summary>
+    public static bool MayUseFase(ClaimsPrincipal user, AanmeldConfig config, Fase fase) =>
+        !config.Aanmelding || fase == Fase.Aanbieder || HasRole(user, Rollen.Gemeente) || HasRole(user, Rollen.Beheer);
+
+    public static WebApplication UseAanmelding(this WebApplication app)
+    {
+        var config = app.Services.GetRequiredService<AanmeldConfig>();
+        if (config.Aanmelding)
+        {
+            app.Logger.LogInformation("Aanmelding staat aan: elke /api-aanroep vraagt een Entra ID-token met de juiste scope en rol.");
+            app.UseAuthentication();
+        }
+        else
+        {
+            app.Logger.LogWarning("Lokale modus: aanmelding staat uit (geen AzureAd-instellingen). De API neemt alleen verzoeken aan van deze computer (loopback).");
+            app.Use(async (context, next) =>
+            {
+                var remote = context.Connection.RemoteIpAddress;
+                if (remote is null || IPAddress.IsLoopback(remote)) { await next(); return; }
+                await Problems.For(StatusCodes.Status403Forbidden,
+                    "Deze API draait in lokale modus (zonder aanmelding) en is alleen bereikbaar vanaf de computer zelf. Stel aanmelding in (AzureAd) om hem vanaf andere computers te gebruiken.")
+                    .ExecuteAsync(context);
+            });
+        }
+        app.UseAuthorization();
+        app.MapGet("/config.json", (AanmeldConfig c) => TypedResults.Ok(c)).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+}
