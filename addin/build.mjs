@@ -21,7 +21,17 @@ await build({
   legalComments: 'linked',
   logLevel: 'warning',
 });
+await build({
+  entryPoints: [join(here, 'src', 'aanmelden.ts')],
+  outfile: join(out, 'aanmelden.js'),
+  bundle: true,
+  minify: true,
+  target: ['chrome110', 'edge110', 'safari16'],
+  legalComments: 'linked',
+  logLevel: 'warning',
+});
 copyFileSync(join(here, 'src', 'taskpane.html'), join(out, 'taskpane.html'));
+copyFileSync(join(here, 'src', 'aanmelden.html'), join(out, 'aanmelden.html'));
 for (const size of [16, 32, 64, 80]) writeFileSync(join(out, 'assets', `icon-${size}.png`), icon(size));
 console.log(`Taakvenster gebouwd in ${out}`);
 

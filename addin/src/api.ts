@@ -54,7 +54,17 @@ export interface ApiClient {
   omzetlijst(werkboek: Blob): Promise<Blob>;
 }
 
-export function createApiClient(baseUrl = '', timeoutMs = 15_000, fetcher: typeof fetch = (...a) => fetch(...a)): ApiClient {
+export function createApiClient(baseUrl = '', timeoutMs = 15_000, fetcher: typeof fetch = (...a) => fetch(...a),
+  token: () => Promise<string | null> = async () => null): ApiClient {
+  /** Adds the bearer token (none in local mode) to a request's headers. */
+  async function withToken(init: RequestInit): Promise<RequestInit> {
+    const bearer = await token();
+    if (!bearer) return init;
+    const headers = new Headers(init.headers);
+    headers.set('Authorization', `Bearer ${bearer}`);
+    return { ...init, headers };
+  }
+
   /** Sends rows as JSON, or the chosen CSV file as an upload, and hands back the answer or a Dutch error. */
   async function send(path: string, bron: FormatBron, contactpersonen: Contactpersoon[]): Promise<Response> {
     let init: RequestInit;
@@ -75,17 +85,22 @@ export function createApiClient(baseUrl = '', timeoutMs = 15_000, fetcher: typeo
   /** One request with the pane's error handling: unreachable or a Dutch problem detail. */
   async function call(url: string, init: RequestInit): Promise<Response> {
     let response: Response;
+    const signed = await withToken(init);
     try {
-      response = await fetcher(url, { ...init, signal: AbortSignal.timeout(timeoutMs * 4) });
+      response = await fetcher(url, { ...signed, signal: AbortSignal.timeout(timeoutMs * 4) });
     } catch {
       throw new ApiOnbereikbaar('De service is niet bereikbaar. Probeer het over enkele ogenblikken opnieuw.');
     }
     if (response.status >= 500 || response.status === 404) throw new ApiOnbereikbaar('De service geeft geen antwoord. Probeer het later opnieuw.');
-    if (!response.ok) {
-      const problem = await response.json().catch(() => null);
-      throw new ApiProbleem(problem?.detail ?? `De service weigerde het verzoek (${response.status}).`);
-    }
+    if (!response.ok) throw await problemOf(response);
     return response;
+  }
+
+  async function problemOf(response: Response): Promise<ApiProbleem> {
+    if (response.status === 401) return new ApiProbleem('U bent niet (meer) aangemeld. Meld u opnieuw aan.');
+    const problem = await response.json().catch(() => null);
+    if (response.status === 403) return new ApiProbleem(problem?.detail ?? 'Uw rol geeft geen toegang tot deze functie. Vraag de beheerder om de juiste rol.');
+    return new ApiProbleem(problem?.detail ?? `De service weigerde het verzoek (${response.status}).`);
   }
 
   return {
@@ -108,16 +123,14 @@ export function createApiClient(baseUrl = '', timeoutMs = 15_000, fetcher: typeo
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };
       if (encoding) headers['Content-Encoding'] = encoding;
       let response: Response;
+      const init = await withToken({ method: 'POST', headers, body });
       try {
-        response = await fetcher(`${baseUrl}/api/validatie`, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
+        response = await fetcher(`${baseUrl}/api/validatie`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
       } catch {
         throw new ApiOnbereikbaar('De controleservice is niet bereikbaar.');
       }
       if (response.status >= 500 || response.status === 404) throw new ApiOnbereikbaar('De controleservice geeft geen antwoord.');
-      if (!response.ok) {
-        const problem = await response.json().catch(() => null);
-        throw new ApiProbleem(problem?.detail ?? `De controleservice weigerde het verzoek (${response.status}).`);
-      }
+      if (!response.ok) throw await problemOf(response);
       return (await response.json()) as Beoordeling;
     },
   };

@@ -2,6 +2,8 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api';
+import { createAuth, loadAuthConfig } from './auth';
+import { officeAuthDeps } from './officeAuth';
 import { Bench } from './bench/Bench';
 import { demoGrid } from './bench/demo';
 import { MemorySheet } from './excel/memorySheet';
@@ -29,8 +31,9 @@ function officeHost(timeoutMs: number): Promise<Office.HostType | null> {
 async function main() {
   const root = createRoot(document.getElementById('root')!);
   const render = (node: React.ReactNode) => root.render(<FluentProvider theme={webLightTheme} style={{ height: '100%' }}>{node}</FluentProvider>);
-  const api = createApiClient();
   const host = await officeHost(4000);
+  const auth = createAuth(await loadAuthConfig(), officeAuthDeps);
+  const api = createApiClient('', 15_000, undefined, () => auth.token());
 
   if (host !== null && host === Office.HostType.Excel) {
     if (!Office.context.requirements.isSetSupported('ExcelApi', REQUIRED_EXCEL_API)) {
@@ -40,7 +43,7 @@ async function main() {
     const supports = (version: string) => Office.context.requirements.isSetSupported('ExcelApi', version);
     const sheet = createOfficeSheet(Excel, Office.context.document.settings, supports);
     const session = new LiveValidation(sheet, api);
-    render(<App session={session} api={api} sheet={sheet} />);
+    render(<App session={session} api={api} sheet={sheet} auth={auth} />);
     await session.start();
     return;
   }
@@ -48,7 +51,7 @@ async function main() {
   const sheet = new MemorySheet(demoGrid());
   const session = new LiveValidation(sheet, api);
   (window as unknown as { bench: unknown }).bench = { sheet, session };
-  render(<Bench sheet={sheet} session={session} api={api} />);
+  render(<Bench sheet={sheet} session={session} api={api} auth={auth} />);
   await session.start();
 }
 

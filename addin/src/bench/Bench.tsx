@@ -2,6 +2,7 @@ import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { MemorySheet } from '../excel/memorySheet';
 import type { LiveValidation } from '../session';
 import type { ApiClient } from '../api';
+import type { Auth } from '../auth';
 import { App } from '../ui/App';
 import { BenchSheet } from './BenchSheet';
 
@@ -13,7 +14,7 @@ const useStyles = makeStyles({
 });
 
 /** The page shown outside Excel: an editable sheet with the demo rows beside the real task pane. */
-export function Bench({ sheet, session, api }: { sheet: MemorySheet; session: LiveValidation; api: ApiClient }) {
+export function Bench({ sheet, session, api, auth }: { sheet: MemorySheet; session: LiveValidation; api: ApiClient; auth: Auth }) {
   const s = useStyles();
   return (
     <div className={s.page}>
@@ -21,7 +22,7 @@ export function Bench({ sheet, session, api }: { sheet: MemorySheet; session: Li
         <Caption1>Proefomgeving zonder Excel: het werkblad hieronder staat alleen in deze browser (voorbeeldgegevens). Typen, plakken (Ctrl+V), wissen (Delete) en ongedaan maken (Ctrl+Z) werken zoals in Excel.</Caption1>
       </div>
       <section className={s.sheet} aria-label="Werkblad"><BenchSheet sheet={sheet} /></section>
-      <aside className={s.pane} aria-label="Taakvenster"><App session={session} api={api} sheet={sheet} /></aside>
+      <aside className={s.pane} aria-label="Taakvenster"><App session={session} api={api} sheet={sheet} auth={auth} /></aside>
     </div>
   );
 }

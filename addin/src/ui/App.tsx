@@ -10,6 +10,7 @@ import { Findings } from './Findings';
 import { FormatSection } from './FormatSection';
 import { approve, ControleSection } from './ControleSection';
 import type { ApiClient } from '../api';
+import { allowedRoles, type Auth } from '../auth';
 import type { SheetGateway } from '../excel/sheet';
 
 const useStyles = makeStyles({
@@ -22,10 +23,14 @@ const useStyles = makeStyles({
 });
 
 /** The task pane: role, whole-sheet check, counts per status and the findings. Later features add sections here. */
-export function App({ session, api, sheet }: { session: LiveValidation; api: ApiClient; sheet: SheetGateway }) {
+export function App({ session, api, sheet, auth }: { session: LiveValidation; api: ApiClient; sheet: SheetGateway; auth: Auth }) {
   const s = useStyles();
   const state = useSession(session);
-  const rollen: Fase[] = ['gemeente', 'aanbieder', 'controle'];
+  const rollen: Fase[] = allowedRoles(auth);
+  const gebruiker = auth.gebruiker();
+  useEffect(() => {
+    if (rollen.length > 0 && !rollen.includes(state.rol)) void session.setRol(rollen[0]);
+  }, [rollen.join(), state.rol, session]);
   const [approval, setApproval] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const giveApproval = async (row: number) => {
     try {
@@ -41,6 +46,13 @@ export function App({ session, api, sheet }: { session: LiveValidation; api: Api
         <Subtitle2 as="h1">Migratie wonen/verblijf</Subtitle2>
         <Caption1 data-testid="verbinding">{connectionText(state)}</Caption1>
       </div>
+
+      <Caption1 data-testid="aanmelding">
+        {auth.lokaal ? 'Lokaal (zonder aanmelding)' : gebruiker ? `Aangemeld als ${gebruiker.naam} · ${gebruiker.rollen.join(', ') || 'geen rol'}` : 'Nog niet aangemeld'}
+      </Caption1>
+      {!auth.lokaal && gebruiker && rollen.length === 0 ? (
+        <MessageBar layout="multiline" intent="error"><MessageBarBody>U bent aangemeld, maar heeft geen rol voor MigratieAddin. Vraag de beheerder van de regio om de rol Gemeente of Aanbieder.</MessageBarBody></MessageBar>
+      ) : null}
 
       <Field label="Ik werk als">
         <Dropdown style={{ minWidth: 0 }} value={ROL_LABEL[state.rol]} selectedOptions={[state.rol]} aria-label="Rol"

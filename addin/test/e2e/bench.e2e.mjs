@@ -27,6 +27,7 @@ test('the bench shows the demo rows judged, with a status in every row and count
   assert.equal(await statusOf(page, 62), 'fout'); // the demo's BSN that fails the elfproef
   const counts = await page.locator('[data-testid^="telling-"]').allTextContents();
   assert.deepEqual(counts.map((t) => t.replace(/\D/g, '')), ['5', '1', '0', '60']);
+  assert.equal(await page.getByTestId('aanmelding').textContent(), 'Lokaal (zonder aanmelding)');
   assert.deepEqual(page.errors, []);
   await page.close();
 });
