@@ -4,6 +4,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddApiFoundations(); // problem+json in Dutch, JSON, compression, OpenAPI, health
 builder.AddAanmelding();              // Entra ID sign-in and roles, or the explicit local mode
+builder.Services.AddBeveiliging();    // security headers, rate limit per caller, request timeouts
 builder.Services.AddCatalogus();      // the region's catalogue, loaded once
 builder.Services.AddVerzegeling();    // the key behind seals and approval marks
 builder.Services.AddValidatie();      // the rules engine and its request limits
@@ -17,7 +18,9 @@ var app = builder.Build();
 app.Services.GetRequiredService<Catalogus>(); // load now: a broken catalogue stops start-up
 
 app.UseApiFoundations();
+app.UseBeveiliging();
 app.UseAanmelding();
+app.UseRateLimiter();
 app.MapApiDescription();
 app.MapAddin();
 app.MapCatalogus();

@@ -32,7 +32,9 @@ public static class CatalogusApi
 
     public static RouteGroupBuilder MapCatalogus(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/catalogus").WithTags("Catalogus").RequireAuthorization(Beleid.IedereRol);
+        var group = app.MapGroup("/api/catalogus").WithTags("Catalogus").RequireAuthorization(Beleid.IedereRol)
+            .RequireRateLimiting(Beveiliging.ApiLimiet);
+        group.WithRequestTimeout(Beveiliging.ApiTimeout);
         group.MapGet("", HaalOp)
             .WithName("HaalCatalogusOp")
             .WithSummary("De catalogus van de regio")

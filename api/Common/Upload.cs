@@ -15,6 +15,9 @@ public static class Upload
         request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
         {
             MultipartBodyLengthLimit = maxBytes, ValueCountLimit = 64, ValueLengthLimit = 1024 * 1024,
+            // Keep the upload in memory: ASP.NET would otherwise buffer files over 64 KB in the temp folder, and rows
+            // must not outlive their request anywhere.
+            MemoryBufferThreshold = (int)Math.Min(maxBytes + 1, int.MaxValue),
         }));
         IFormCollection form;
         try

@@ -21,7 +21,9 @@ public static class ControleApi
 
     public static IEndpointRouteBuilder MapControle(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Controle en omzetting").RequireAuthorization(Beleid.GemeenteWerk);
+        var group = app.MapGroup("/api").WithTags("Controle en omzetting").RequireAuthorization(Beleid.GemeenteWerk)
+            .RequireRateLimiting(Beveiliging.ApiLimiet);
+        group.WithRequestTimeout(Beveiliging.ApiTimeout);
         group.MapPost("/controle", Controleer)
             .WithName("Controleer")
             .WithSummary("Controleer een teruggestuurd werkboek")
@@ -61,11 +63,19 @@ public static class ControleApi
             if (formaat is not (null or "" or "json" or "xlsx"))
                 return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor het rapport (JSON), of gebruik formaat=xlsx.");
             var (file, _) = await Upload.ReadAsync(request, options.Value.MaxBytes, "het teruggestuurde werkboek (.xlsx)", ct);
-            var workbook = ReturnedWorkbook.Read(file, options.Value);
+            var workbook = ReturnedWorkbook.Read(file, options.Value, ct);
             var report = validator.Validate(workbook.Rows, Fase.Controle, workbook.Verzegeling);
-            return formaat == "xlsx"
-                ? TypedResults.File(StatusWriter.Fill(file, workbook, report), FormatApi.XlsxType, "gecontroleerd.xlsx")
-                : TypedResults.Ok(report);
+            if (formaat != "xlsx") return TypedResults.Ok(report);
+            byte[] filled;
+            try
+            {
+                filled = StatusWriter.Fill(file, workbook, report);
+            }
+            catch (Exception e) when (e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException or InvalidDataException or InvalidOperationException)
+            {
+                return Problems.For(400, "Status en Meldingen konden niet in dit werkboek worden gezet, omdat een onderdeel beschadigd is. Gebruik het rapport zonder ?formaat=xlsx, of sla het werkboek opnieuw op in Excel.");
+            }
+            return TypedResults.File(filled, FormatApi.XlsxType, "gecontroleerd.xlsx");
         }
         catch (RequestException e)
         {
@@ -81,7 +91,7 @@ public static class ControleApi
             if (formaat is not (null or "" or "xlsx" or "csv"))
                 return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor .xlsx, of gebruik formaat=csv.");
             var (file, _) = await Upload.ReadAsync(request, options.Value.MaxBytes, "het gecontroleerde werkboek (.xlsx)", ct);
-            var lijst = Omzetlijst.Maak(ReturnedWorkbook.Read(file, options.Value), catalogus, validator, sealer);
+            var lijst = Omzetlijst.Maak(ReturnedWorkbook.Read(file, options.Value, ct), catalogus, validator, sealer);
             if (lijst is null)
                 return Problems.For(StatusCodes.Status422UnprocessableEntity,
                     "De verzegeling van dit werkboek klopt niet (gewijzigd, uit een ander werkboek of beschadigd). Het wordt niet omgezet. Gebruik het werkboek dat de gemeente stuurde.");

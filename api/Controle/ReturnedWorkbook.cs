@@ -23,9 +23,23 @@ public sealed class WerkboekOptions
 public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeling, IReadOnlyDictionary<Column, int> ColumnIndexes)
 {
     /// <summary>Reads an uploaded .xlsx safely: the zip is checked before the package is opened.</summary>
-    public static ReturnedWorkbook Read(byte[] bytes, WerkboekOptions limits)
+    public static ReturnedWorkbook Read(byte[] bytes, WerkboekOptions limits, CancellationToken ct = default)
     {
-        CheckPackage(bytes, limits);
+        CheckPackage(bytes, limits, ct);
+        try
+        {
+            return ReadPackage(bytes, limits, ct);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or InvalidOperationException
+                                      or FileFormatException or KeyNotFoundException or FormatException or ArgumentException or NotSupportedException)
+        {
+            // A part that is not what it claims (a DTD, an entity bomb, broken XML): refused, never a 500.
+            throw Bad("Een onderdeel van dit werkboek is beschadigd of bevat iets wat een werkboek niet hoort te bevatten. Sla het werkboek opnieuw op in Excel en probeer het nog eens.");
+        }
+    }
+
+    private static ReturnedWorkbook ReadPackage(byte[] bytes, WerkboekOptions limits, CancellationToken ct)
+    {
         SpreadsheetDocument document;
         try
         {
@@ -56,6 +70,7 @@ public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeli
             foreach (var (number, cells) in sheet)
             {
                 if (number == 1) continue;
+                if (number % 1000 == 0) ct.ThrowIfCancellationRequested();
                 var row = new Row(number);
                 foreach (var (column, index) in columns)
                     if (cells.TryGetValue(index, out var value)) row[column] = value;
@@ -84,7 +99,7 @@ public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeli
     }
 
     /// <summary>Checks the zip before anything opens it: entry count, declared and actual unpacked sizes, and the ratio.</summary>
-    private static void CheckPackage(byte[] bytes, WerkboekOptions limits)
+    private static void CheckPackage(byte[] bytes, WerkboekOptions limits, CancellationToken ct)
     {
         ZipArchive zip;
         try
@@ -102,6 +117,7 @@ public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeli
             var buffer = new byte[81920];
             foreach (var entry in zip.Entries)
             {
+                ct.ThrowIfCancellationRequested();
                 total += entry.Length;
                 if (total > limits.MaxUitgepakt) throw TooBig();
                 if (entry.Length > 10 * 1024 * 1024 && entry.Length > (long)limits.MaxVerhouding * Math.Max(1, entry.CompressedLength)) throw TooBig();

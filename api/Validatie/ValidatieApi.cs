@@ -31,7 +31,9 @@ public static class ValidatieApi
 
     public static RouteGroupBuilder MapValidatie(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/validatie").WithTags("Validatie").RequireAuthorization(Beleid.IedereRol);
+        var group = app.MapGroup("/api/validatie").WithTags("Validatie").RequireAuthorization(Beleid.IedereRol)
+            .RequireRateLimiting(Beveiliging.ApiLimiet);
+        group.WithRequestTimeout(Beveiliging.ApiTimeout);
         group.MapPost("", Valideer)
             .WithName("Valideer")
             .WithSummary("Beoordeel rijen van het format")

@@ -27,7 +27,9 @@ public static class FormatApi
 
     public static RouteGroupBuilder MapFormat(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/format").WithTags("Format").RequireAuthorization(Beleid.GemeenteWerk);
+        var group = app.MapGroup("/api/format").WithTags("Format").RequireAuthorization(Beleid.GemeenteWerk)
+            .RequireRateLimiting(Beveiliging.ApiLimiet);
+        group.WithRequestTimeout(Beveiliging.ApiTimeout);
         group.MapPost("", MaakFormat)
             .WithName("MaakFormat")
             .WithSummary("Maak het format (.xlsx)")
