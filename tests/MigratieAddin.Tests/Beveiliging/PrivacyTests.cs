@@ -1,0 +1,106 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MigratieAddin.Api;
+
+namespace MigratieAddin.Tests;
+
+[Collection(Zwaar.Naam)]
+public class PrivacyLogTests
+{
+    private const string Bsn = "999936207";
+    private const string Naam = "Zoë Privacytest";
+    private const string Geboren = "03-05-2011";
+    private static readonly string[] Forbidden = [Bsn, "99993620", Naam, "Privacytest", Geboren, "2011-05-03", "3-5-2011"];
+
+    private static string Csv(string extra = "") =>
+        $"Gemeentecode;AGB-code aanbieder;BSN jeugdige;Naam jeugdige;Geboortedatum;Toewijzingnummer;Productcode 2022;Ingangsdatum;Einddatum;Volume;Eenheid;Frequentie\n" +
+        $"0193;98000022;{Bsn};{Naam};{Geboren};230000001;44301;01-03-2022;31-12-2023;7;14;2\n{extra}";
+
+    private static readonly string RowJson =
+        $$$"""{"rij":2,"waarden":{"gemeentecode":"0193","aanbiederAgb":"98000022","bsn":"{{{Bsn}}}","naam":"{{{Naam}}}","geboortedatum":"{{{Geboren}}}","toewijzingnummer":230000001,"productcode2022":"44301","productcode2023":"44a09"}}""";
+
+    private static MultipartFormDataContent Upload(byte[] bytes, string type)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(type);
+        form.Add(file, "bestand", "bestand");
+        return form;
+    }
+
+    [Fact]
+    public async Task NoBsnNameOrBirthDateReachesAnyLogLineAtDebugLevelThroughAnyEndpoint()
+    {
+        var capture = new CapturingLoggerProvider();
+        using var api = new MigratieApi(("Logging:LogLevel:Default", "Trace"), ("Logging:LogLevel:Microsoft", "Trace"), ("Logging:LogLevel:Microsoft.AspNetCore", "Trace"))
+            .WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(capture).SetMinimumLevel(LogLevel.Trace)));
+        var client = api.CreateClient();
+        var workbook = Workbooks.Format([RijBuilder.Omzetting().With(Column.Bsn, Bsn).With(Column.Naam, Naam).With(Column.Geboortedatum, Geboren).Build()]);
+        var json = (string s) => new StringContent(s, Encoding.UTF8, "application/json");
+        HttpContent[] validatie = [json($$$"""{"fase":"aanbieder","rijen":[{{{RowJson}}}]}"""), json($$$"""{"fase":"controle","verzegeling":"{{{Bsn}}}","rijen":[{{{RowJson}}}]}"""),
+            json($$$"""{"fase":"aanbieder","rijen":[{{{RowJson}}}"""), json($$$"""{"fase":"{{{Naam}}}","rijen":[{{{RowJson}}}]}"""),
+            json("{\"fase\":\"aanbieder\",\"rijen\":[{\"rij\":\"" + Bsn + "\",\"waarden\":{\"bsn\":{\"x\":\"" + Naam + "\"}}}]}")];
+        foreach (var body in validatie) await client.PostAsync("/api/validatie", body);
+        await client.PostAsync("/api/format", json($$$"""{"rijen":[{{{RowJson}}}],"contactpersonen":[{"voornaam":"{{{Naam}}}"}]}"""));
+        await client.PostAsync("/api/format", Upload(Encoding.UTF8.GetBytes(Csv()), "text/csv"));
+        await client.PostAsync("/api/format", Upload(Encoding.UTF8.GetBytes($"{Bsn};{Naam};{Geboren}\n"), "text/csv"));
+        await client.PostAsync("/api/format", Upload(Encoding.Latin1.GetBytes(Csv()), "text/csv"));
+        await client.PostAsync("/api/format/per-aanbieder", Upload(Encoding.UTF8.GetBytes(Csv("0193;98000099;" + Bsn + ";" + Naam + ";" + Geboren + ";2;99999;x;y;z;1;1\n")), "text/csv"));
+        await client.PostAsync("/api/controle", Upload(workbook, FormatApi.XlsxType));
+        await client.PostAsync("/api/controle?formaat=xlsx", Upload(workbook, FormatApi.XlsxType));
+        await client.PostAsync("/api/controle", Upload(workbook[..(workbook.Length / 2)], FormatApi.XlsxType));
+        await client.PostAsync("/api/controle", Upload(Encoding.UTF8.GetBytes(Csv()), FormatApi.XlsxType));
+        await client.PostAsync("/api/omzetting?formaat=csv", Upload(workbook, FormatApi.XlsxType));
+        await client.PostAsync("/api/akkoord", json($$$"""{"regelId":"{{{Bsn}}}","waarden":{"bsn":"{{{Bsn}}}","naam":"{{{Naam}}}","geboortedatum":"{{{Geboren}}}"}}"""));
+        await client.PostAsync("/api/akkoord", json($$$"""{"regelId":"{{{Bsn}}}","waarden":[{{{RowJson}}}"""));
+        await client.GetAsync($"/api/catalogus?bsn=x");
+
+        var lines = capture.Lines.ToList();
+        Assert.True(lines.Count > 50, $"only {lines.Count} log lines: is Debug logging on?");
+        foreach (var forbidden in Forbidden)
+            Assert.DoesNotContain(lines, l => l.Contains(forbidden, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task UploadsWellAbove64KbLeaveNoFileInTheTempFolder()
+    {
+        var temp = Path.GetTempPath();
+        string[] AspNetFiles() => Directory.GetFiles(temp, "ASPNETCORE_*");
+        var before = AspNetFiles().ToHashSet();
+        using var api = new MigratieApi();
+        var client = api.CreateClient();
+        var big = new StringBuilder(Csv());
+        for (var i = 0; i < 4000; i++) big.Append($"0193;98000022;{TestBsn.Make(i)};Naam {i};01-01-2012;{300000000 + i};44301;01-03-2022;31-12-2023;7;14;2\n");
+        var csv = Encoding.UTF8.GetBytes(big.ToString());
+        Assert.True(csv.Length > 256 * 1024);
+        var xlsx = Workbooks.Format(DemoExport.Rows().Concat(Enumerable.Range(0, 3000).Select(i => RijBuilder.Omzetting().With(Column.Toewijzingnummer, 400000000 + i).Build())));
+        Assert.True(xlsx.Length > 64 * 1024);
+        (await client.PostAsync("/api/format", Upload(csv, "text/csv"))).EnsureSuccessStatusCode();
+        (await client.PostAsync("/api/format/per-aanbieder", Upload(csv, "text/csv"))).EnsureSuccessStatusCode();
+        (await client.PostAsync("/api/controle", Upload(xlsx, FormatApi.XlsxType))).EnsureSuccessStatusCode();
+        (await client.PostAsync("/api/omzetting", Upload(xlsx, FormatApi.XlsxType))).EnsureSuccessStatusCode();
+        Assert.DoesNotContain(AspNetFiles(), f => !before.Contains(f));
+    }
+
+    [Fact]
+    public async Task AnswersWithRowsAreNeverCachedAndTheApiKeepsNoCache()
+    {
+        using var api = new MigratieApi();
+        var response = await api.CreateClient().PostAsync("/api/validatie", new StringContent($$$"""{"fase":"aanbieder","rijen":[{{{RowJson}}}]}""", Encoding.UTF8, "application/json"));
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.Null(api.Services.GetService<IMemoryCache>());
+        Assert.Null(api.Services.GetService<Microsoft.Extensions.Caching.Distributed.IDistributedCache>());
+    }
+}
+
+/// <summary>Tests that measure the process (memory, temp folder, logs) run alone, not beside the rest.</summary>
+[CollectionDefinition(Naam, DisableParallelization = true)]
+public sealed class Zwaar
+{
+    public const string Naam = "Zwaar";
+}
