@@ -46,7 +46,8 @@ public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeli
             document = SpreadsheetDocument.Open(new MemoryStream(bytes, writable: false), false,
                 new OpenSettings { MaxCharactersInPart = limits.MaxUitgepakt / 2 });
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or InvalidOperationException
+                                      or System.Xml.XmlException or ArgumentException or NotSupportedException)
         {
             throw NotAWorkbook();
         }
@@ -112,10 +113,19 @@ public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeli
         }
         using (zip)
         {
-            if (zip.Entries.Count > limits.MaxOnderdelen) throw TooBig();
+            IReadOnlyCollection<ZipArchiveEntry> entries;
+            try
+            {
+                entries = zip.Entries;
+            }
+            catch (InvalidDataException)
+            {
+                throw NotAWorkbook();
+            }
+            if (entries.Count > limits.MaxOnderdelen) throw TooBig();
             long total = 0;
             var buffer = new byte[81920];
-            foreach (var entry in zip.Entries)
+            foreach (var entry in entries)
             {
                 ct.ThrowIfCancellationRequested();
                 total += entry.Length;
