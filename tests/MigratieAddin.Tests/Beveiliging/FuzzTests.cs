@@ -14,7 +14,7 @@ namespace MigratieAddin.Tests;
 [Collection(Zwaar.Naam)]
 public class FuzzTests
 {
-    private const int PerKind = 40;
+    private const int PerKind = 60;
     private static readonly string[] JsonRoutes = ["/api/validatie", "/api/format", "/api/format/per-aanbieder", "/api/akkoord"];
     private static readonly string[] UploadRoutes = ["/api/format", "/api/format/per-aanbieder", "/api/controle", "/api/controle?formaat=xlsx", "/api/omzetting", "/api/omzetting?formaat=csv"];
 
