@@ -75,6 +75,14 @@ public static class Beveiliging
         ?? context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value
         ?? context.Connection.RemoteIpAddress?.ToString() ?? "onbekend";
 
+    /// <summary>A group of /api endpoints: its OpenAPI tag, who may use it, the rate limit per caller and the timeout.</summary>
+    public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app, string prefix, string tag, string policy)
+    {
+        var group = app.MapGroup(prefix).WithTags(tag).RequireAuthorization(policy).RequireRateLimiting(ApiLimiet);
+        group.WithRequestTimeout(ApiTimeout);
+        return group;
+    }
+
     public static WebApplication UseBeveiliging(this WebApplication app)
     {
         app.Use(async (context, next) =>

@@ -32,9 +32,7 @@ public static class CatalogusApi
 
     public static RouteGroupBuilder MapCatalogus(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/catalogus").WithTags("Catalogus").RequireAuthorization(Beleid.IedereRol)
-            .RequireRateLimiting(Beveiliging.ApiLimiet);
-        group.WithRequestTimeout(Beveiliging.ApiTimeout);
+        var group = app.MapApiGroup("/api/catalogus", "Catalogus", Beleid.IedereRol);
         group.MapGet("", HaalOp)
             .WithName("HaalCatalogusOp")
             .WithSummary("De catalogus van de regio")

@@ -21,9 +21,7 @@ public static class ControleApi
 
     public static IEndpointRouteBuilder MapControle(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Controle en omzetting").RequireAuthorization(Beleid.GemeenteWerk)
-            .RequireRateLimiting(Beveiliging.ApiLimiet);
-        group.WithRequestTimeout(Beveiliging.ApiTimeout);
+        var group = app.MapApiGroup("/api", "Controle en omzetting", Beleid.GemeenteWerk);
         group.MapPost("/controle", Controleer)
             .WithName("Controleer")
             .WithSummary("Controleer een teruggestuurd werkboek")

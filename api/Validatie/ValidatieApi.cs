@@ -31,9 +31,7 @@ public static class ValidatieApi
 
     public static RouteGroupBuilder MapValidatie(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/validatie").WithTags("Validatie").RequireAuthorization(Beleid.IedereRol)
-            .RequireRateLimiting(Beveiliging.ApiLimiet);
-        group.WithRequestTimeout(Beveiliging.ApiTimeout);
+        var group = app.MapApiGroup("/api/validatie", "Validatie", Beleid.IedereRol);
         group.MapPost("", Valideer)
             .WithName("Valideer")
             .WithSummary("Beoordeel rijen van het format")

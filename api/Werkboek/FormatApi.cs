@@ -27,9 +27,7 @@ public static class FormatApi
 
     public static RouteGroupBuilder MapFormat(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/format").WithTags("Format").RequireAuthorization(Beleid.GemeenteWerk)
-            .RequireRateLimiting(Beveiliging.ApiLimiet);
-        group.WithRequestTimeout(Beveiliging.ApiTimeout);
+        var group = app.MapApiGroup("/api/format", "Format", Beleid.GemeenteWerk);
         group.MapPost("", MaakFormat)
             .WithName("MaakFormat")
             .WithSummary("Maak het format (.xlsx)")
