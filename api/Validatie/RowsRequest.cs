@@ -21,12 +21,12 @@ public static class RowsRequestReader
         ["gemeente"] = Fase.Gemeente, ["aanbieder"] = Fase.Aanbieder, ["controle"] = Fase.Controle,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    public static RowsRequest Read(ReadOnlySpan<byte> json, int maxRows, bool faseRequired = true)
+    public static RowsRequest Read(ReadOnlySpan<byte> json, int maxRows, bool faseRequired = true, CancellationToken ct = default)
     {
         try
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 16 });
-            return ReadRequest(ref reader, maxRows, faseRequired);
+            return ReadRequest(ref reader, maxRows, faseRequired, ct);
         }
         catch (JsonException e)
         {
@@ -38,7 +38,7 @@ public static class RowsRequestReader
         }
     }
 
-    private static RowsRequest ReadRequest(ref Utf8JsonReader reader, int maxRows, bool faseRequired)
+    private static RowsRequest ReadRequest(ref Utf8JsonReader reader, int maxRows, bool faseRequired, CancellationToken ct)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             throw Bad(faseRequired ? "Het verzoek moet een JSON-object zijn met 'fase' en 'rijen'." : "Het verzoek moet een JSON-object zijn met 'rijen'.");
@@ -57,7 +57,7 @@ public static class RowsRequestReader
                         ? f : throw Bad("De fase is onbekend. Kies 'gemeente', 'aanbieder' of 'controle'.");
                     break;
                 case "rijen":
-                    rows = ReadRows(ref reader, maxRows);
+                    rows = ReadRows(ref reader, maxRows, ct);
                     break;
                 case "verzegeling":
                     verzegeling = reader.TokenType switch
@@ -144,7 +144,7 @@ public static class RowsRequestReader
         }
     }
 
-    private static List<Row> ReadRows(ref Utf8JsonReader reader, int maxRows)
+    private static List<Row> ReadRows(ref Utf8JsonReader reader, int maxRows, CancellationToken ct)
     {
         if (reader.TokenType != JsonTokenType.StartArray) throw Bad("'rijen' moet een lijst zijn.");
         var rows = new List<Row>();
@@ -153,6 +153,7 @@ public static class RowsRequestReader
             if (rows.Count == maxRows)
                 throw new RequestException(StatusCodes.Status413PayloadTooLarge,
                     $"Het verzoek bevat meer dan {maxRows:N0} rijen. Verdeel het werkblad over meerdere verzoeken of werkboeken.".Replace(',', '.'));
+            if (rows.Count % 1000 == 999) ct.ThrowIfCancellationRequested(); // a request timeout stops long parsing
             rows.Add(ReadRow(ref reader, rows.Count));
         }
         return rows;

@@ -52,11 +52,11 @@ public sealed class Validator(Catalogus catalogus, Sealer sealer)
         new OpmerkingIsShown(),
     ];
 
-    public Beoordeling Validate(IReadOnlyList<Row> rows, Fase fase, string? verzegeling = null) =>
-        Judge(rows, fase, verzegeling).Beoordeling;
+    public Beoordeling Validate(IReadOnlyList<Row> rows, Fase fase, string? verzegeling = null, CancellationToken ct = default) =>
+        Judge(rows, fase, verzegeling, ct).Beoordeling;
 
     /// <summary>The report, with what the seal check found (fase controle) for callers that need more than the report.</summary>
-    public (Beoordeling Beoordeling, SealOutcome? Seal) Judge(IReadOnlyList<Row> rows, Fase fase, string? verzegeling = null)
+    public (Beoordeling Beoordeling, SealOutcome? Seal) Judge(IReadOnlyList<Row> rows, Fase fase, string? verzegeling = null, CancellationToken ct = default)
     {
         var read = new ReadRow[rows.Count];
         for (var i = 0; i < rows.Count; i++) read[i] = new ReadRow(rows[i], i, catalogus);
@@ -68,6 +68,7 @@ public sealed class Validator(Catalogus catalogus, Sealer sealer)
         int ok = 0, onvolledig = 0, overleg = 0, fout = 0;
         for (var i = 0; i < read.Length; i++)
         {
+            if (i % 1000 == 999) ct.ThrowIfCancellationRequested();
             var row = read[i];
             if (row.IsEmpty)
             {
