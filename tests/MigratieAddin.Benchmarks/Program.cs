@@ -12,6 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 // Speed of the validation engine and of POST /api/validatie, as docs/PERFORMANCE.md reports it.
 // Run: dotnet run -c Release --project tests/MigratieAddin.Benchmarks [-- rows iterations]
+using MigratieAddin.Tests;
+
 namespace MigratieAddin.Benchmarks;
 
 internal static class ValidatieBench
@@ -216,7 +218,7 @@ internal sealed class GeneratedCatalogus : IDisposable
                 ["waarden"] = new JsonObject
                 {
                     ["gemeentecode"] = codes[i % gemeenten], ["aanbiederAgb"] = (97000000 + i % aanbieders).ToString(),
-                    ["bsn"] = BenchRows.Bsn(i), ["naam"] = $"Jeugdige {i}", ["geboortedatum"] = 40000 + i % 2000,
+                    ["bsn"] = TestBsn.Make(i), ["naam"] = $"Jeugdige {i}", ["geboortedatum"] = 40000 + i % 2000,
                     ["toewijzingnummer"] = 600_000_000 + i, ["productcategorie2022"] = "44", ["productcode2022"] = "44301",
                     ["ingangsdatum"] = "01-03-2022", ["einddatum"] = "31-12-2023", ["volume"] = 7, ["eenheid"] = "14", ["frequentie"] = 2,
                     ["productcode2023"] = productcode2023,
@@ -243,7 +245,7 @@ internal static class BenchRows
             var standaard = catalogus.OmzettingenFrom(code2022).FirstOrDefault(o => o.Standaard)?.Productcode2023;
             var waarden = new JsonObject
             {
-                ["gemeentecode"] = d[0], ["aanbiederAgb"] = d[1], ["aanbiederNaam"] = d[2], ["bsn"] = Bsn(i), ["naam"] = d[4],
+                ["gemeentecode"] = d[0], ["aanbiederAgb"] = d[1], ["aanbiederNaam"] = d[2], ["bsn"] = TestBsn.Make(i), ["naam"] = d[4],
                 ["geboortedatum"] = Serial(d[5]), ["toewijzingnummer"] = 300_000_000 + i, ["productcategorie2022"] = d[7],
                 ["productcode2022"] = code2022, ["ingangsdatum"] = Serial(d[9]), ["einddatum"] = Serial(d[10]),
                 ["volume"] = int.Parse(d[11]), ["eenheid"] = d[12], ["frequentie"] = int.Parse(d[13]),
@@ -264,15 +266,4 @@ internal static class BenchRows
 
     private static int Serial(string ddmmyyyy) =>
         DateOnly.ParseExact(ddmmyyyy, "dd-MM-yyyy").DayNumber - new DateOnly(1899, 12, 30).DayNumber;
-
-    public static string Bsn(int n)
-    {
-        for (var k = n * 11 / 10; ; k++)
-        {
-            var first8 = "99" + k.ToString("000000");
-            var sum = 0;
-            for (var i = 0; i < 8; i++) sum += (9 - i) * (first8[i] - '0');
-            if (sum % 11 < 10) return first8 + sum % 11;
-        }
-    }
 }

@@ -15,6 +15,8 @@ using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
+using MigratieAddin.Tests;
+
 namespace MigratieAddin.Load;
 
 /// <summary>Load on POST /api/validatie over loopback, with sign-in on and the production rate limiter: N clients in a
@@ -22,10 +24,6 @@ namespace MigratieAddin.Load;
 /// Bounded in time; stops by itself. Run: dotnet run -c Release --project tests/MigratieAddin.Load [-- clients seconds rows]</summary>
 internal static class LoadTest
 {
-    private const string Tenant = "11111111-1111-1111-1111-111111111111";
-    private const string ClientId = "22222222-2222-2222-2222-222222222222";
-    private const string Issuer = $"https://login.microsoftonline.com/{Tenant}/v2.0";
-    private static readonly SymmetricSecurityKey Key = new(RandomNumberGenerator.GetBytes(32)) { KeyId = "load" };
 
     public static async Task<int> Main(string[] args)
     {
@@ -33,24 +31,8 @@ internal static class LoadTest
         var seconds = args.Length > 1 ? int.Parse(args[1]) : 60;
         var rowsPerRequest = args.Length > 2 ? int.Parse(args[2]) : 500;
 
-        using var api = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-            .UseSolutionRelativeContentRoot("api")
-            .UseEnvironment("Production")
-            .UseSetting("Logging:LogLevel:Default", "Warning")
-            .UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/").UseSetting("AzureAd:TenantId", Tenant)
-            .UseSetting("AzureAd:ClientId", ClientId).UseSetting("AzureAd:Audience", $"api://{ClientId}")
-            .UseSetting("Verzegeling:Sleutel", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))
-            .ConfigureTestServices(s => s.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
-            {
-                var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
-                configuration.SigningKeys.Add(Key);
-                o.Configuration = configuration;
-                o.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
-                o.TokenValidationParameters.ValidIssuer = Issuer;
-                o.TokenValidationParameters.IssuerValidator = null;
-                o.TokenValidationParameters.ValidAudiences = [$"api://{ClientId}"];
-                o.TokenValidationParameters.IssuerSigningKey = Key;
-            })));
+        using var signedIn = new SignedInApi("Production");
+        using var api = signedIn.WithWebHostBuilder(b => b.UseSolutionRelativeContentRoot("api").UseSetting("Logging:LogLevel:Default", "Warning"));
         api.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         api.StartServer();
         var address = api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -74,7 +56,7 @@ internal static class LoadTest
         {
             latencies[c] = [];
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1 }) { Timeout = TimeSpan.FromSeconds(30) };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(c, TimeSpan.FromSeconds(seconds + 120)));
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SignedInApi.Token(["Aanbieder"])); // each its own oid
             while (DateTime.UtcNow < stop)
             {
                 using var content = new ByteArrayContent(body);
@@ -113,13 +95,6 @@ internal static class LoadTest
         return errors.Sum() == 0 ? 0 : 1;
     }
 
-    private static string Token(int client, TimeSpan lifetime) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-    {
-        Issuer = Issuer, Audience = $"api://{ClientId}", Expires = DateTime.UtcNow.Add(lifetime), NotBefore = DateTime.UtcNow.AddMinutes(-1),
-        Claims = new Dictionary<string, object> { ["tid"] = Tenant, ["oid"] = $"00000000-0000-0000-0000-{client:000000000000}", ["scp"] = "Toewijzingen.Gebruiken", ["roles"] = new[] { "Aanbieder" } },
-        SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),
-    });
-
     /// <summary>500 realistic rows in fase aanbieder: valid toewijzingen with the standard 2023 product filled in.</summary>
     private static byte[] Body(int count)
     {
@@ -130,23 +105,12 @@ internal static class LoadTest
                 ["rij"] = i + 2,
                 ["waarden"] = new JsonObject
                 {
-                    ["gemeentecode"] = "0193", ["aanbiederAgb"] = "98000022", ["aanbiederNaam"] = "Bètahuis Gezinshuizen", ["bsn"] = Bsn(i),
+                    ["gemeentecode"] = "0193", ["aanbiederAgb"] = "98000022", ["aanbiederNaam"] = "Bètahuis Gezinshuizen", ["bsn"] = TestBsn.Make(i),
                     ["naam"] = $"Jeugdige {i}", ["geboortedatum"] = 40000 + i % 1500, ["toewijzingnummer"] = 500_000_000 + i, ["productcategorie2022"] = "44",
                     ["productcode2022"] = "44301", ["ingangsdatum"] = 44621, ["einddatum"] = 45291, ["volume"] = 7, ["eenheid"] = "14", ["frequentie"] = 2,
                     ["productcode2023"] = i % 10 == 0 ? "44A09" : "44A08",
                 },
             });
         return Encoding.UTF8.GetBytes(new JsonObject { ["fase"] = "aanbieder", ["rijen"] = rijen }.ToJsonString());
-    }
-
-    private static string Bsn(int n)
-    {
-        for (var k = n * 11 / 10; ; k++)
-        {
-            var first8 = "99" + k.ToString("000000");
-            var sum = 0;
-            for (var i = 0; i < 8; i++) sum += (9 - i) * (first8[i] - '0');
-            if (sum % 11 < 10) return first8 + sum % 11;
-        }
     }
 }
