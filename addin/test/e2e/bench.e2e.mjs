@@ -164,6 +164,7 @@ test('as gemeente, the format is made from this sheet and from a CSV export, and
   await page.getByTestId('csv-bestand').setInputFiles(new URL('../../../api/Voorbeelden/lopende-toewijzingen.csv', import.meta.url).pathname);
   const [fromCsv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Format downloaden' }).click()]);
   assert.ok(readFileSync(await fromCsv.path()).length > 10_000);
+  assert.deepEqual(page.errors, [], 'no script errors or policy violations while making the format');
   await page.close();
 });
 
@@ -195,6 +196,7 @@ test('in the controle role, an overleg row is approved from the findings and the
   assert.equal(list.suggestedFilename(), 'omzetlijst.xlsx');
   assert.equal(readFileSync(await list.path()).subarray(0, 2).toString(), 'PK');
   await page.getByTestId('omzet-melding').filter({ hasText: 'gedownload' }).waitFor();
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 

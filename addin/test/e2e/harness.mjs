@@ -66,6 +66,8 @@ export async function openBench(browser, api, viewport = { width: 1400, height: 
   await page.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // The API's content security policy must allow everything the pane does: a violation is an error.
+  page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text()); });
   await page.goto(`${api.url}/`);
   await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="telling-ok"]')?.textContent ?? ''));
   page.errors = errors;
