@@ -74,20 +74,26 @@ export function createApiClient(baseUrl = '', timeoutMs = 15_000, fetcher: typeo
       form.append('contactpersonen', JSON.stringify(contactpersonen));
       init = { method: 'POST', body: form };
     } else {
-      const { body, encoding } = await compress(JSON.stringify({ rijen: bron.rijen, contactpersonen }));
-      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-      if (encoding) headers['Content-Encoding'] = encoding;
-      init = { method: 'POST', headers, body };
+      init = await jsonInit({ rijen: bron.rijen, contactpersonen });
     }
-    return call(`${baseUrl}${path}`, init);
+    return call(path, init);
   }
 
-  /** One request with the pane's error handling: unreachable or a Dutch problem detail. */
-  async function call(url: string, init: RequestInit): Promise<Response> {
+  /** A JSON POST, gzipped when that pays. */
+  async function jsonInit(payload: unknown): Promise<RequestInit> {
+    const { body, encoding } = await compress(JSON.stringify(payload));
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+    if (encoding) headers['Content-Encoding'] = encoding;
+    return { method: 'POST', headers, body };
+  }
+
+  /** One request with the pane's error handling: unreachable (nothing lost, try again) or a Dutch problem detail.
+   *  Workbooks take longer than a live validation round, hence the longer default. */
+  async function call(path: string, init: RequestInit, timeout = timeoutMs * 4): Promise<Response> {
     let response: Response;
     const signed = await withToken(init);
     try {
-      response = await fetcher(url, { ...signed, signal: AbortSignal.timeout(timeoutMs * 4) });
+      response = await fetcher(`${baseUrl}${path}`, { ...signed, signal: AbortSignal.timeout(timeout) });
     } catch {
       throw new ApiOnbereikbaar('De service is niet bereikbaar. Probeer het over enkele ogenblikken opnieuw.');
     }
@@ -109,29 +115,15 @@ export function createApiClient(baseUrl = '', timeoutMs = 15_000, fetcher: typeo
       (await send('/api/format/per-aanbieder?formaat=overzicht', bron, contactpersonen)).json() as Promise<Verzendoverzicht>,
     perAanbieder: async (bron, contactpersonen) => (await send('/api/format/per-aanbieder', bron, contactpersonen)).blob(),
     async akkoord(regelId, waarden) {
-      const response = await call(`${baseUrl}/api/akkoord`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ regelId, waarden }) });
+      const response = await call('/api/akkoord', await jsonInit({ regelId, waarden }));
       return ((await response.json()) as { akkoordcode: string }).akkoordcode;
     },
     async omzetlijst(werkboek) {
       const form = new FormData();
       form.append('bestand', werkboek, 'werkboek.xlsx');
-      return (await call(`${baseUrl}/api/omzetting`, { method: 'POST', body: form })).blob();
+      return (await call('/api/omzetting', { method: 'POST', body: form })).blob();
     },
 
-    async validate(request) {
-      const { body, encoding } = await compress(JSON.stringify(request));
-      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-      if (encoding) headers['Content-Encoding'] = encoding;
-      let response: Response;
-      const init = await withToken({ method: 'POST', headers, body });
-      try {
-        response = await fetcher(`${baseUrl}/api/validatie`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-      } catch {
-        throw new ApiOnbereikbaar('De controleservice is niet bereikbaar.');
-      }
-      if (response.status >= 500 || response.status === 404) throw new ApiOnbereikbaar('De controleservice geeft geen antwoord.');
-      if (!response.ok) throw await problemOf(response);
-      return (await response.json()) as Beoordeling;
-    },
+    validate: async (request) => (await call('/api/validatie', await jsonInit(request), timeoutMs)).json() as Promise<Beoordeling>,
   };
 }

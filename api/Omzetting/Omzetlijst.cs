@@ -19,10 +19,9 @@ public sealed record Omzetlijst(IReadOnlyList<OmzetRegel> Regels, IReadOnlyList<
     /// and every overleg row with a valid approval mark. Refuses (null) a workbook whose seal does not verify.</summary>
     public static Omzetlijst? Maak(ReturnedWorkbook workbook, Catalogus catalogus, Validator validator, Sealer sealer)
     {
-        var (report, seal) = validator.Judge(workbook.Rows, Fase.Controle, workbook.Verzegeling);
+        var (report, seal, read, relations) = validator.Judge(workbook.Rows, Fase.Controle, workbook.Verzegeling);
         if (seal is { Ongeldig: true }) return null;
         var regio = catalogus.Regio;
-        var read = workbook.Rows.Select((r, i) => new ReadRow(r, i, catalogus)).ToList();
         var regels = new List<OmzetRegel>();
         var niet = new List<NietOmgezet>();
         for (var i = 0; i < read.Count; i++)
@@ -37,7 +36,7 @@ public sealed record Omzetlijst(IReadOnlyList<OmzetRegel> Regels, IReadOnlyList<
             }
             if (row.IsAmbulant)
             {
-                var einde = row.Einddatum2023 ?? row.Einddatum ?? OmzettingRowOf(row, read)?.Einddatum;
+                var einde = row.Einddatum2023 ?? row.Einddatum ?? relations.OmzettingRowsOf(row).Select(r => r.Einddatum).FirstOrDefault(d => d is not null);
                 regels.Add(new OmzetRegel(row.Gemeentecode!, row.Agb!, row.Bsn!, row.Toewijzingnummer!.Value, "nieuw", catalogus.Regio.CategorieAmbulant, "",
                     regio.IngangsdatumNieuw, einde, null, "", null, (long)decimal.Round(row.Budget!.Value * 100), "", row.Row.Number));
                 continue;
@@ -60,9 +59,6 @@ public sealed record Omzetlijst(IReadOnlyList<OmzetRegel> Regels, IReadOnlyList<
         var code = row[Column.Akkoordcode].AsText().Trim();
         return code.Length > 0 && Sealer.SameMac(code, Seal.Akkoordcode(sealer, row[Column.RegelId].AsText().Trim(), row.Row));
     }
-
-    private static ReadRow? OmzettingRowOf(ReadRow ambulant, List<ReadRow> rows) =>
-        rows.FirstOrDefault(r => !r.IsAmbulant && !r.IsEmpty && r.LinkKey == ambulant.LinkKey);
 
     private static string Reden(RijUitslag uitslag)
     {

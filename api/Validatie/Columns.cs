@@ -57,8 +57,6 @@ public static class Columns
     private static readonly FrozenDictionary<string, Column> ByHeader =
         All.ToFrozenDictionary(k => k.Header, k => k.Column, StringComparer.OrdinalIgnoreCase);
 
-    public static ColumnInfo Get(Column column) => All[(int)column];
-
     public static string Key(this Column column) => All[(int)column].Key;
 
     public static string Header(this Column column) => All[(int)column].Header;

@@ -7,6 +7,10 @@ public sealed record Telling(int Ok, int Onvolledig, int Overleg, int Fout);
 /// <summary>The report: every row once, in request order; workbook-level messages; counts per status.</summary>
 public sealed record Beoordeling(IReadOnlyList<RijUitslag> Rijen, IReadOnlyList<Melding> Meldingen, Telling Telling);
 
+/// <summary>A judgement with what went into it, for callers that act on the rows (splitting, converting): the rows as
+/// read, how they relate, and (fase controle) what the seal check found.</summary>
+public sealed record Judgement(Beoordeling Beoordeling, SealOutcome? Seal, IReadOnlyList<ReadRow> Rows, RowRelations Relations);
+
 /// <summary>The rules engine: rows and catalogue in, findings out. No HTTP and no spreadsheet in here.</summary>
 public sealed class Validator(Catalogus catalogus, Sealer sealer)
 {
@@ -55,12 +59,12 @@ public sealed class Validator(Catalogus catalogus, Sealer sealer)
     public Beoordeling Validate(IReadOnlyList<Row> rows, Fase fase, string? verzegeling = null, CancellationToken ct = default) =>
         Judge(rows, fase, verzegeling, ct).Beoordeling;
 
-    /// <summary>The report, with what the seal check found (fase controle) for callers that need more than the report.</summary>
-    public (Beoordeling Beoordeling, SealOutcome? Seal) Judge(IReadOnlyList<Row> rows, Fase fase, string? verzegeling = null, CancellationToken ct = default)
+    public Judgement Judge(IReadOnlyList<Row> rows, Fase fase, string? verzegeling = null, CancellationToken ct = default)
     {
         var read = new ReadRow[rows.Count];
         for (var i = 0; i < rows.Count; i++) read[i] = new ReadRow(rows[i], i, catalogus);
-        var ctx = new RuleContext(catalogus, fase, new RowRelations(read, catalogus.Regio.IngangsdatumNieuw));
+        var relations = new RowRelations(read, catalogus.Regio.IngangsdatumNieuw);
+        var ctx = new RuleContext(catalogus, fase, relations);
         var seal = fase == Fase.Controle ? ReturnedWorkbookRules.Check(read, verzegeling, sealer) : null;
 
         var results = new RijUitslag[rows.Count];
@@ -86,7 +90,7 @@ public sealed class Validator(Catalogus catalogus, Sealer sealer)
                 default: fout++; break;
             }
         }
-        return (new Beoordeling(results, seal?.Werkboek ?? [], new Telling(ok, onvolledig, overleg, fout)), seal);
+        return new Judgement(new Beoordeling(results, seal?.Werkboek ?? [], new Telling(ok, onvolledig, overleg, fout)), seal, read, relations);
     }
 
     private static Melding[] ValidateRow(ReadRow row, RuleContext ctx, Findings findings, List<RowFinding>? returned)

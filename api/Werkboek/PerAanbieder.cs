@@ -23,15 +23,15 @@ public static class PerAanbieder
 
     public static Verzendoverzicht Plan(IReadOnlyList<Row> rows, Catalogus catalogus, Validator validator)
     {
-        var uitslag = validator.Validate(rows, Fase.Gemeente);
+        var judgement = validator.Judge(rows, Fase.Gemeente);
         var groups = new Dictionary<(string Gemeente, string Agb), List<Row>>();
         var nietVerzonden = new List<NietVerzonden>();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             if (row.IsEmpty) continue;
-            var read = new ReadRow(row, i, catalogus);
-            var fouten = uitslag.Rijen[i].Meldingen.Where(m => m.Ernst == Ernst.Fout).ToList();
+            var read = judgement.Rows[i];
+            var fouten = judgement.Beoordeling.Rijen[i].Meldingen.Where(m => m.Ernst == Ernst.Fout).ToList();
             if (fouten.Count > 0 || read.Gemeentecode is null || read.Aanbieder is null)
             {
                 nietVerzonden.Add(new NietVerzonden(row.Number, read.Gemeentecode, read.Agb, read.Toewijzingnummer,

@@ -42,11 +42,7 @@ public class AuthTests : IClassFixture<AuthTests.Shared>
 
     private static HttpRequestMessage UploadTo(string url)
     {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Workbook);
-        file.Headers.ContentType = new MediaTypeHeaderValue(FormatApi.XlsxType);
-        form.Add(file, "bestand", "werkboek.xlsx");
-        return new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
+        return new HttpRequestMessage(HttpMethod.Post, url) { Content = Bestand.Upload(Workbook, FormatApi.XlsxType, "werkboek.xlsx") };
     }
 
     private async Task<HttpStatusCode> Send(string endpoint, string? token, string fase = "aanbieder") =>

@@ -26,11 +26,7 @@ public class PrivacyLogTests
 
     private static MultipartFormDataContent Upload(byte[] bytes, string type)
     {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue(type);
-        form.Add(file, "bestand", "bestand");
-        return form;
+        return Bestand.Upload(bytes, type);
     }
 
     [Fact]

@@ -13,11 +13,7 @@ public class BadWorkbookTests
     private static async Task<(HttpStatusCode Status, string Body)> Upload(string url, byte[] bytes, params (string, string)[] settings)
     {
         using var api = new MigratieApi(settings);
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue(FormatApi.XlsxType);
-        form.Add(file, "bestand", "terug.xlsx");
-        var response = await api.CreateClient().PostAsync(url, form);
+        var response = await api.CreateClient().PostAsync(url, Bestand.Upload(bytes, FormatApi.XlsxType, "terug.xlsx"));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 

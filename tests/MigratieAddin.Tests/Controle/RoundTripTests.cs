@@ -20,10 +20,7 @@ public class RoundTripTests : IDisposable
     /// <summary>The sealed workbook of gemeente Zwartewaterland for Gamma Wonen Jong (3 demo rows), as the zip holds it.</summary>
     private async Task<byte[]> SentWorkbook(string entry = "Zwartewaterland/Gamma Wonen Jong 98000033.xlsx")
     {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(File.ReadAllBytes(DemoExport.Path));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "bestand", "export.csv");
+        var form = Bestand.Upload(File.ReadAllBytes(DemoExport.Path), "text/csv", "export.csv");
         var zip = new ZipArchive(new MemoryStream(await (await _client.PostAsync("/api/format/per-aanbieder", form)).Content.ReadAsByteArrayAsync()));
         using var s = new MemoryStream();
         zip.GetEntry(entry)!.Open().CopyTo(s);
@@ -32,11 +29,7 @@ public class RoundTripTests : IDisposable
 
     private async Task<HttpResponseMessage> Upload(string url, byte[] xlsx)
     {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(xlsx);
-        file.Headers.ContentType = new MediaTypeHeaderValue(FormatApi.XlsxType);
-        form.Add(file, "bestand", "terug.xlsx");
-        return await _client.PostAsync(url, form);
+        return await _client.PostAsync(url, Bestand.Upload(xlsx, FormatApi.XlsxType, "terug.xlsx"));
     }
 
     private async Task<JsonElement> Check(byte[] xlsx)

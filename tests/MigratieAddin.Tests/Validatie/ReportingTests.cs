@@ -71,7 +71,7 @@ public class ReportingTests
         empty[Column.Status] = Cell.FromText("fout");
         empty[Column.Meldingen] = Cell.FromText("oude melding");
         var b = new Validator(EmbeddedCatalogus, TestSealer).Validate([Row().Build(2), empty], Fase.Aanbieder);
-        Assert.Equal(new RijUitslag(5, Status.Ok, []), b.Rijen[1] with { Meldingen = [] });
+        Assert.Equal((5, Status.Ok), (b.Rijen[1].Rij, b.Rijen[1].Status));
         Assert.Empty(b.Rijen[1].Meldingen);
         Assert.Equal(new Telling(1, 0, 0, 0), b.Telling);
     }

@@ -13,15 +13,8 @@ public class FormatEndpointTests
     private static readonly byte[] DemoCsv = File.ReadAllBytes(DemoExport.Path);
     private const string Contacts = """[{"voornaam":"Anna","achternaam":"de Vries","email":"a.devries@zwolle.example","telefoon":"038-1234567","rol":"Contractmanager jeugd"}]""";
 
-    private static MultipartFormDataContent Upload(byte[] csv, string? contacts = null, string name = "lopende-toewijzingen.csv")
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(csv);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "bestand", name);
-        if (contacts is not null) form.Add(new StringContent(contacts), "contactpersonen");
-        return form;
-    }
+    private static MultipartFormDataContent Upload(byte[] csv, string? contacts = null) =>
+        Bestand.Upload(csv, "text/csv", "lopende-toewijzingen.csv", contacts);
 
     private static async Task<(HttpStatusCode Status, byte[] Body, string? Type, string? Detail)> Post(string url, HttpContent content, params (string, string)[] settings)
     {
