@@ -2,7 +2,8 @@ using MigratieAddin.Api;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddApiFoundations(); // problem+json in Dutch, JSON, compression, OpenAPI, health
+builder.Services.AddApiFoundations(); // problem+json in Dutch, JSON, compression, OpenAPI
+builder.Services.AddGezondheid();     // /health/live and /health/ready (catalogue loaded, engine warmed up)
 builder.AddAanmelding();              // Entra ID sign-in and roles, or the explicit local mode
 builder.Services.AddBeveiliging();    // security headers, rate limit per caller, request timeouts
 builder.Services.AddCatalogus();      // the region's catalogue, loaded once
@@ -22,6 +23,7 @@ app.UseBeveiliging();
 app.UseAanmelding();
 app.UseRateLimiter();
 app.MapApiDescription();
+app.MapGezondheid();
 app.MapAddin();
 app.MapCatalogus();
 app.MapValidatie();

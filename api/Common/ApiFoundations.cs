@@ -37,7 +37,6 @@ public static class ApiFoundations
             document.Info.Description = "Controle en omzetting van lopende toewijzingen wonen/verblijf naar de productcodes van 2023.";
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks();
         return services;
     }
 
@@ -50,10 +49,9 @@ public static class ApiFoundations
         return app;
     }
 
-    /// <summary>/health always; the OpenAPI document and Swagger UI only in Development.</summary>
+    /// <summary>The OpenAPI document and Swagger UI, only in Development.</summary>
     public static WebApplication MapApiDescription(this WebApplication app)
     {
-        app.MapHealthChecks("/health").AllowAnonymous();
         if (!app.Environment.IsDevelopment()) return app;
         app.MapOpenApi().AllowAnonymous();
         app.UseSwaggerUI(o =>

@@ -29,6 +29,7 @@ public sealed class SignedInApi(string environment = "Development") : WebApplica
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
+        builder.UseSetting("Opwarmen:Rondes", "1");
         builder.UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/");
         builder.UseSetting("AzureAd:TenantId", Tenant);
         builder.UseSetting("AzureAd:ClientId", ClientId);
