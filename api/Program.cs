@@ -4,6 +4,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddApiFoundations(); // problem+json in Dutch, JSON, compression, OpenAPI
 builder.Services.AddGezondheid();     // /health/live and /health/ready (catalogue loaded, engine warmed up)
+builder.Services.AddTelemetrie(builder.Configuration); // OpenTelemetry metrics and traces over OTLP, off unless configured
 builder.AddAanmelding();              // Entra ID sign-in and roles, or the explicit local mode
 builder.Services.AddBeveiliging();    // security headers, rate limit per caller, request timeouts
 builder.Services.AddCatalogus();      // the region's catalogue, loaded once
