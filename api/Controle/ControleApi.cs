@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace MigratieAddin.Api;
 
-public sealed record AkkoordVerzoekSchema(string RegelId, IReadOnlyDictionary<string, JsonElement> Waarden);
+public sealed record AkkoordVerzoekSchema(string RegelId, IReadOnlyDictionary<string, JsonElement> Waarden, string Verzegeling);
 
 public sealed record AkkoordAntwoord(string Akkoordcode);
 
@@ -46,10 +46,13 @@ public static class ControleApi
         group.MapPost("/akkoord", Akkoord)
             .WithName("Akkoord")
             .WithSummary("Akkoord van de gemeente op een overlegrij")
-            .WithDescription("Geeft het akkoordteken over de huidige waarden van de rij; de invoegtoepassing zet het in de kolom Akkoordcode. Elke latere wijziging maakt het ongeldig.")
+            .WithDescription("Geeft het akkoordteken over de huidige waarden van de rij, gebonden aan dit werkboek (stuur de verzegeling mee, zoals bij /api/validatie) "
+                + "en deze rij; de invoegtoepassing zet het in de kolom Akkoordcode. Elke latere wijziging maakt het ongeldig. Alleen voor een rij waarvan alle "
+                + "bevindingen overleg of info zijn; anders 422 met wat eerst moet worden verbeterd.")
             .Accepts<AkkoordVerzoekSchema>("application/json")
             .Produces<AkkoordAntwoord>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return app;
     }
 
@@ -103,15 +106,31 @@ public static class ControleApi
         }
     }
 
-    public static async Task<Results<Ok<AkkoordAntwoord>, ProblemHttpResult>> Akkoord(HttpRequest request, Sealer sealer, CancellationToken ct)
+    public static async Task<Results<Ok<AkkoordAntwoord>, ProblemHttpResult>> Akkoord(HttpRequest request, Validator validator, Sealer sealer, CancellationToken ct)
     {
         if (!request.HasJsonContentType())
             return Problems.For(StatusCodes.Status415UnsupportedMediaType, "Stuur de rij als JSON (Content-Type: application/json).");
         try
         {
             var body = await RequestBody.ReadAsync(request, 1024 * 1024, ct);
-            var (regelId, row) = RowsRequestReader.ReadSingle(body);
-            return TypedResults.Ok(new AkkoordAntwoord(Seal.Akkoordcode(sealer, regelId, row)));
+            var (regelId, row, verzegeling) = RowsRequestReader.ReadSingle(body);
+            // A mark belongs to one workbook, known by its seal: without one there is nothing to bind it to.
+            if (string.IsNullOrWhiteSpace(verzegeling))
+                return Problems.For(StatusCodes.Status422UnprocessableEntity,
+                    "Akkoord geven kan alleen in het verzegelde werkboek dat de gemeente stuurde, en dit verzoek heeft geen verzegeling ('verzegeling'). "
+                    + "Open het teruggestuurde werkboek van de aanbieder en geef daarin akkoord.");
+            row[Column.RegelId] = Cell.FromText(regelId);
+            var judgement = validator.Judge([row], Fase.Controle, verzegeling, ct);
+            if (judgement.Seal is not { WerkboekId: { } werkboekId })
+                return Problems.For(StatusCodes.Status422UnprocessableEntity,
+                    "De verzegeling van dit werkboek klopt niet, of de rij hoort niet bij dit werkboek. Op een werkboek dat niet kan worden vertrouwd, wordt geen akkoord gegeven. "
+                    + "Gebruik het werkboek dat de gemeente stuurde.");
+            var rij = judgement.Beoordeling.Rijen[0];
+            if (!Akkoordcode.Approvable(rij.Meldingen))
+                return Problems.For(StatusCodes.Status422UnprocessableEntity,
+                    "Voor deze rij kan geen akkoord worden gegeven: akkoord geldt alleen voor overleg. Verbeter eerst: "
+                    + string.Join(" ", rij.Meldingen.Where(m => m.Ernst is Ernst.Fout or Ernst.Onvolledig).Select(m => $"{m.Code}: {m.Tekst}")));
+            return TypedResults.Ok(new AkkoordAntwoord(Akkoordcode.Code(sealer, werkboekId, regelId, row)));
         }
         catch (RequestException e)
         {

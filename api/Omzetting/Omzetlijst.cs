@@ -24,14 +24,19 @@ public sealed record Omzetlijst(IReadOnlyList<OmzetRegel> Regels, IReadOnlyList<
         var regio = catalogus.Regio;
         var regels = new List<OmzetRegel>();
         var niet = new List<NietOmgezet>();
+        // A mark carried by two rows was copied: neither copy counts as approved.
+        var copiedMarks = read.Select(MarkOf).Where(m => m.Length > 0).GroupBy(m => m, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < read.Count; i++)
         {
             var row = read[i];
             var uitslag = report.Rijen[i];
-            var approved = uitslag.Status == Status.Overleg && IsApproved(row, sealer);
-            if (uitslag.Status != Status.Ok && !approved)
+            var marked = uitslag.Status == Status.Overleg && Akkoordcode.Approvable(uitslag.Meldingen) && seal?.WerkboekId is { } werkboekId
+                && Akkoordcode.IsValid(sealer, MarkOf(row), werkboekId, row[Column.RegelId].AsText().Trim(), row.Row);
+            var copied = marked && copiedMarks.Contains(MarkOf(row));
+            if (uitslag.Status != Status.Ok && (!marked || copied))
             {
-                niet.Add(new NietOmgezet(row.Row.Number, row.Toewijzingnummer?.ToString(CultureInfo.InvariantCulture), Reden(uitslag)));
+                niet.Add(new NietOmgezet(row.Row.Number, row.Toewijzingnummer?.ToString(CultureInfo.InvariantCulture), Reden(uitslag, copied, seal?.WerkboekId is null)));
                 continue;
             }
             if (row.IsAmbulant)
@@ -54,18 +59,24 @@ public sealed record Omzetlijst(IReadOnlyList<OmzetRegel> Regels, IReadOnlyList<
         return new Omzetlijst(regels, niet);
     }
 
-    private static bool IsApproved(ReadRow row, Sealer sealer)
-    {
-        var code = row[Column.Akkoordcode].AsText().Trim();
-        return code.Length > 0 && Sealer.SameMac(code, Seal.Akkoordcode(sealer, row[Column.RegelId].AsText().Trim(), row.Row));
-    }
+    private static string MarkOf(ReadRow row) => row[Column.Akkoordcode].AsText().Trim();
 
-    private static string Reden(RijUitslag uitslag)
+    /// <summary>Why a row is not converted: the codes that stand in the way, worst first, and what a copied mark means.</summary>
+    private static string Reden(RijUitslag uitslag, bool copiedMark, bool unsealed)
     {
-        var ernst = uitslag.Status switch { Status.Fout => Ernst.Fout, Status.Onvolledig => Ernst.Onvolledig, _ => Ernst.Overleg };
-        var codes = uitslag.Meldingen.Where(m => m.Ernst == ernst).Select(m => m.Code).Distinct();
-        var prefix = uitslag.Status == Status.Overleg ? "overleg zonder (geldig) akkoord van de gemeente" : uitslag.Status.ToString().ToLowerInvariant();
-        return $"{prefix}: {string.Join(", ", codes)}";
+        string Codes(Ernst ernst) => string.Join(", ", uitslag.Meldingen.Where(m => m.Ernst == ernst).Select(m => m.Code).Distinct());
+        var parts = new List<string>();
+        if (Codes(Ernst.Fout) is { Length: > 0 } fout) parts.Add($"fout: {fout}");
+        if (Codes(Ernst.Onvolledig) is { Length: > 0 } onvolledig) parts.Add($"onvolledig: {onvolledig}");
+        if (Codes(Ernst.Overleg) is { Length: > 0 } overleg)
+            parts.Add(copiedMark ? $"overleg: {overleg}" : $"overleg zonder (geldig) akkoord van de gemeente: {overleg}");
+        var reden = string.Join("; ", parts);
+        if (copiedMark)
+            return "Deze rij draagt hetzelfde akkoord als een andere rij (een gekopieerde rij), dus telt het akkoord voor geen van beide. "
+                + $"Verwijder de kopie en geef zo nodig opnieuw akkoord. {reden}";
+        return unsealed && uitslag.Status == Status.Overleg
+            ? $"{reden}. Een akkoord geldt alleen in het verzegelde werkboek dat de gemeente stuurde; dit werkboek heeft geen verzegeling."
+            : reden;
     }
 
     public static readonly string[] Kolommen =

@@ -96,14 +96,14 @@ public static class RowsRequestReader
         }
     }
 
-    /// <summary>One row with its Regel-ID: the body of POST /api/akkoord.</summary>
-    public static (string RegelId, Row Row) ReadSingle(ReadOnlySpan<byte> json)
+    /// <summary>One row with its Regel-ID and the workbook's seal: the body of POST /api/akkoord.</summary>
+    public static (string RegelId, Row Row, string? Verzegeling) ReadSingle(ReadOnlySpan<byte> json)
     {
         try
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 8 });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw Bad("Stuur een JSON-object met 'regelId' en 'waarden'.");
-            string? regelId = null;
+            string? regelId = null, verzegeling = null;
             var cells = new Cell[Columns.Count];
             var hasCells = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -111,11 +111,12 @@ public static class RowsRequestReader
                 var name = reader.GetString();
                 reader.Read();
                 if (name == "regelId" && reader.TokenType is JsonTokenType.String or JsonTokenType.Null) regelId = reader.GetString();
+                else if (name == "verzegeling" && reader.TokenType is JsonTokenType.String or JsonTokenType.Null) verzegeling = reader.GetString();
                 else if (name == "waarden") { ReadCells(ref reader, cells, "akkoord"); hasCells = true; }
                 else reader.Skip();
             }
             if (!hasCells) throw Bad("'waarden' ontbreekt: stuur de huidige waarden van de rij.");
-            return ((regelId ?? "").Trim(), new Row(null, cells));
+            return ((regelId ?? "").Trim(), new Row(null, cells), verzegeling);
         }
         catch (JsonException e)
         {

@@ -9,6 +9,8 @@ public sealed class SealOutcome
     public List<Melding> Werkboek { get; } = [];
     /// <summary>VERZEGELING_ONGELDIG: nothing in the workbook can be trusted and it is not converted.</summary>
     public bool Ongeldig { get; set; }
+    /// <summary>The id of the workbook whose seal verified: approval marks are bound to it. Null without a valid seal.</summary>
+    public string? WerkboekId { get; set; }
     /// <summary>Toewijzingnummers of sent rows that are missing or empty now.</summary>
     public List<string> Verwijderd { get; } = [];
 
@@ -25,21 +27,21 @@ public static class ReturnedWorkbookRules
     public static SealOutcome Check(IReadOnlyList<ReadRow> rows, string? sealText, Sealer sealer)
     {
         var outcome = new SealOutcome();
-        if (string.IsNullOrWhiteSpace(sealText))
+        var present = rows.Where(r => !r.IsEmpty).ToList();
+        var hasRegelIds = present.Any(r => RegelIdOf(r).Length > 0);
+        if (string.IsNullOrWhiteSpace(sealText) && !hasRegelIds)
         {
             outcome.Werkboek.Add(new Melding("GEEN_VERZEGELING", Ernst.Info, null,
                 "Dit werkboek heeft geen verzegeling (bijvoorbeeld het eigen werkformat van de gemeente). Of blauwe cellen zijn gewijzigd of rijen zijn verwijderd, kan daarom niet worden gecontroleerd."));
             return outcome;
         }
+        // Rows with Regel-IDs were sent sealed: a seal that is gone, emptied or renamed is as untrustworthy as an edited one.
+        if (string.IsNullOrWhiteSpace(sealText))
+            return Ongeldig(outcome, "De rijen van dit werkboek hebben een Regel-ID, dus de gemeente stuurde het verzegeld, maar de verzegeling ontbreekt (het verborgen tabblad Verzegeling is verwijderd, leeggemaakt of hernoemd). Niets in dit werkboek kan worden vertrouwd en het wordt niet omgezet. Vraag de aanbieder het werkboek te gebruiken dat de gemeente stuurde.");
         var seal = Seal.Verify(sealText, sealer);
-        var present = rows.Where(r => !r.IsEmpty).ToList();
         if (seal is null || present.Any(r => RegelIdOf(r) is { Length: > 0 } id && Seal.WerkboekOf(id) != seal.WerkboekId))
-        {
-            outcome.Ongeldig = true;
-            outcome.Werkboek.Add(new Melding("VERZEGELING_ONGELDIG", Ernst.Fout, null,
-                "De verzegeling van dit werkboek klopt niet: ze is gewijzigd, komt uit een ander werkboek of is beschadigd. Niets in dit werkboek kan worden vertrouwd en het wordt niet omgezet. Vraag de aanbieder het werkboek te gebruiken dat de gemeente stuurde."));
-            return outcome;
-        }
+            return Ongeldig(outcome, "De verzegeling van dit werkboek klopt niet: ze is gewijzigd, komt uit een ander werkboek of is beschadigd. Niets in dit werkboek kan worden vertrouwd en het wordt niet omgezet. Vraag de aanbieder het werkboek te gebruiken dat de gemeente stuurde.");
+        outcome.WerkboekId = seal.WerkboekId;
 
         var byRegelId = present.Where(r => !r.IsAmbulant).GroupBy(r => RegelIdOf(r)).ToDictionary(g => g.Key, g => g.ToList());
         var sent = new HashSet<ReadRow>();
@@ -53,7 +55,7 @@ public static class ReturnedWorkbookRules
                 continue;
             }
             // The sent row is the copy whose blue cells still match the seal; failing that, the closest one.
-            var changed = candidates.Select(r => (Row: r, Changed: ChangedColumns(r, sealed_, seal.WerkboekId, sealer))).OrderBy(x => x.Changed.Count).ThenBy(x => x.Row.Index).First();
+            var changed = candidates.Select(r => (Row: r, Changed: ChangedColumns(r, sealed_, seal))).OrderBy(x => x.Changed.Count).ThenBy(x => x.Row.Index).First();
             sent.Add(changed.Row);
             foreach (var column in changed.Changed)
                 outcome.Add(changed.Row, new RowFinding(column, "BLAUW_GEWIJZIGD", Ernst.Fout,
@@ -65,15 +67,22 @@ public static class ReturnedWorkbookRules
         return outcome;
     }
 
+    private static SealOutcome Ongeldig(SealOutcome outcome, string text)
+    {
+        outcome.Ongeldig = true;
+        outcome.Werkboek.Add(new Melding("VERZEGELING_ONGELDIG", Ernst.Fout, null, text));
+        return outcome;
+    }
+
     private static string RegelIdOf(ReadRow row) => row[Column.RegelId].AsText().Trim();
 
-    private static List<Column> ChangedColumns(ReadRow row, SealedRow sealed_, string werkboekId, Sealer sealer)
+    private static List<Column> ChangedColumns(ReadRow row, SealedRow sealed_, Seal seal)
     {
         var changed = new List<Column>();
         for (var i = 0; i < Seal.BlueColumns.Count; i++)
         {
             var column = Seal.BlueColumns[i];
-            if (!Sealer.SameMac(sealed_.Macs[i], Seal.CellMac(sealer, werkboekId, sealed_.RegelId, column, row[column]))) changed.Add(column);
+            if (!Sealer.SameMac(sealed_.Macs[i], seal.CellMac(sealed_.RegelId, column, row[column]))) changed.Add(column);
         }
         return changed;
     }

@@ -5,13 +5,15 @@ namespace MigratieAddin.Api;
 /// <summary>One sent row in a seal: its Regel-ID, its toewijzingnummer (in clear, for REGEL_VERWIJDERD) and a MAC per blue cell.</summary>
 public sealed record SealedRow(string RegelId, string Toewijzingnummer, IReadOnlyList<string> Macs);
 
-/// <summary>The seal of a per-aanbieder workbook (FORMAT.md "Sealing"): a header line with the workbook's id and a MAC
-/// over everything, and a line per sent row. Lives on a very hidden sheet, one line per cell in column A; clients pass
-/// the lines joined by newlines. It holds no BSN, name or birth date in readable form.</summary>
-public sealed record Seal(string WerkboekId, IReadOnlyList<SealedRow> Rows)
+/// <summary>The seal of a per-aanbieder workbook (FORMAT.md "Sealing"): a header line with the workbook's id, the id of
+/// the key that made it and a MAC over everything, and a line per sent row. Lives on a very hidden sheet, one line per
+/// cell in column A; clients pass the lines joined by newlines. It holds no BSN, name or birth date in readable form.</summary>
+public sealed record Seal(string WerkboekId, IReadOnlyList<SealedRow> Rows, SealKey Key)
 {
     public const string Sheet = "Verzegeling";
-    private const string Version = "MAV1";
+    private const string Version = "MAV2";
+    /// <summary>Seals made before they named their key: still verified, with each configured key in turn.</summary>
+    private const string VersionWithoutKeyId = "MAV1";
     private const int CellMacBytes = 12;
     private const int SealMacBytes = 16;
 
@@ -22,39 +24,46 @@ public sealed record Seal(string WerkboekId, IReadOnlyList<SealedRow> Rows)
 
     public static string WerkboekOf(string regelId) => regelId.Contains('.') ? regelId[..regelId.LastIndexOf('.')] : "";
 
-    /// <summary>Seals the rows (each must carry its Regel-ID) of one workbook.</summary>
+    /// <summary>Seals the rows (each must carry its Regel-ID) of one workbook with the current key.</summary>
     public static Seal Of(string werkboekId, IEnumerable<Row> rows, Sealer sealer) => new(werkboekId, rows.Select(r =>
     {
         var regelId = r[Column.RegelId].AsText();
         return new SealedRow(regelId, SealValue(Column.Toewijzingnummer, r[Column.Toewijzingnummer]),
-            BlueColumns.Select(c => CellMac(sealer, werkboekId, regelId, c, r[c])).ToList());
-    }).ToList());
+            BlueColumns.Select(c => CellMac(sealer.Current, werkboekId, regelId, c, r[c])).ToList());
+    }).ToList(), sealer.Current);
 
-    public static string CellMac(Sealer sealer, string werkboekId, string regelId, Column column, Cell value) =>
-        sealer.Mac(CellMacBytes, "cel", werkboekId, regelId, column.Key(), SealValue(column, value));
+    /// <summary>The MAC of one blue cell, made with the key of this seal.</summary>
+    public string CellMac(string regelId, Column column, Cell value) => CellMac(Key, WerkboekId, regelId, column, value);
+
+    private static string CellMac(SealKey key, string werkboekId, string regelId, Column column, Cell value) =>
+        key.Mac(CellMacBytes, "cel", werkboekId, regelId, column.Key(), SealValue(column, value));
 
     /// <summary>The seal as lines, the first one carrying the MAC over all of them.</summary>
-    public IReadOnlyList<string> Lines(Sealer sealer)
+    public IReadOnlyList<string> Lines()
     {
         var body = Rows.Select(r => $"{r.RegelId};{r.Toewijzingnummer};{string.Join(',', r.Macs)}").ToList();
-        var head = $"{Version};{WerkboekId};{Rows.Count.ToString(CultureInfo.InvariantCulture)}";
-        return [$"{head};{SealMac(sealer, head, body)}", .. body];
+        var head = $"{Version};{WerkboekId};{Rows.Count.ToString(CultureInfo.InvariantCulture)};{Key.Id}";
+        return [$"{head};{SealMac(Key, head, body)}", .. body];
     }
 
-    private static string SealMac(Sealer sealer, string head, IEnumerable<string> body) =>
-        sealer.Mac(SealMacBytes, ["zegel", head, .. body]);
+    private static string SealMac(SealKey key, string head, IEnumerable<string> body) =>
+        key.Mac(SealMacBytes, ["zegel", head, .. body]);
 
-    /// <summary>Reads and verifies a seal; null when it is damaged, edited or not a seal at all.</summary>
+    /// <summary>Reads and verifies a seal against the configured keys; null when it is damaged, edited, made with a key
+    /// that is no longer configured, or not a seal at all.</summary>
     public static Seal? Verify(string text, Sealer sealer)
     {
         var lines = text.Replace("\r\n", "\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         if (lines.Count == 0) return null;
         var head = lines[0].Split(';');
-        if (head.Length != 4 || head[0] != Version || !int.TryParse(head[2], NumberStyles.None, CultureInfo.InvariantCulture, out var count)
-            || count != lines.Count - 1)
-            return null;
+        var named = head is [Version, _, _, _, _];
+        if (!named && head is not [VersionWithoutKeyId, _, _, _]) return null;
+        if (!int.TryParse(head[2], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count != lines.Count - 1) return null;
         var body = lines.Skip(1).ToList();
-        if (!Sealer.SameMac(head[3], SealMac(sealer, string.Join(';', head.Take(3)), body))) return null;
+        var signed = string.Join(';', head[..^1]);
+        IEnumerable<SealKey> candidates = named ? sealer.Keys.Where(k => k.Id == head[3]) : sealer.Keys;
+        var key = candidates.FirstOrDefault(k => Sealer.SameMac(head[^1], SealMac(k, signed, body)));
+        if (key is null) return null;
         var rows = new List<SealedRow>(count);
         foreach (var line in body)
         {
@@ -64,7 +73,7 @@ public sealed record Seal(string WerkboekId, IReadOnlyList<SealedRow> Rows)
             if (macs.Length != BlueColumns.Count) return null;
             rows.Add(new SealedRow(parts[0], parts[1], macs));
         }
-        return new Seal(head[1], rows);
+        return new Seal(head[1], rows, key);
     }
 
     /// <summary>A blue cell's value as the rules read it, so a re-save by Excel, LibreOffice or openpyxl changes nothing:
@@ -91,14 +100,6 @@ public sealed record Seal(string WerkboekId, IReadOnlyList<SealedRow> Rows)
             default:
                 return value.AsText();
         }
-    }
-
-    /// <summary>The approval mark of a gemeente over a row's current values: any later change voids it.</summary>
-    public static string Akkoordcode(Sealer sealer, string regelId, Row row)
-    {
-        var parts = new List<string> { "akkoord", regelId };
-        for (var c = 0; c < Columns.InputCount; c++) parts.Add(SealValue((Column)c, row[(Column)c]));
-        return sealer.Mac(16, [.. parts]);
     }
 
     /// <summary>The lines as one text, as clients pass the seal in `verzegeling`.</summary>

@@ -7,32 +7,98 @@ namespace MigratieAddin.Api;
 
 public sealed class VerzegelingOptions
 {
-    /// <summary>The secret behind every seal and approval mark: at least 32 characters, from configuration.
-    /// Only the Development environment has a default; elsewhere the API does not start without one.</summary>
+    /// <summary>The secret behind every new seal and approval mark: at least 32 characters, from configuration.
+    /// Only the Development environment has a default; elsewhere the API does not start without a strong one.</summary>
     public string? Sleutel { get; set; }
 
+    /// <summary>Earlier keys: seals and marks made with them still verify after a rotation; nothing new is made with them.</summary>
+    public List<string> VorigeSleutels { get; set; } = [];
+
     public const string DevelopmentSleutel = "ontwikkelsleutel-migratieaddin-alleen-voor-development";
+    public const int MinLengte = 32;
+    /// <summary>Fewer distinct characters than this is an obviously weak key (a random 32-character hex key has about 14).</summary>
+    public const int MinVerschillendeTekens = 10;
 }
 
-/// <summary>Keyed MACs (HMAC-SHA256) for seals and approval marks. Holds the key; knows nothing of workbooks.</summary>
-public sealed class Sealer(byte[] key)
+/// <summary>One key: keyed MACs (HMAC-SHA256) for seals and approval marks, and an id derived from it that names it
+/// in seals and marks without revealing it. Knows nothing of workbooks.</summary>
+public sealed class SealKey
 {
-    public Sealer(IOptions<VerzegelingOptions> options) : this(Encoding.UTF8.GetBytes(options.Value.Sleutel!)) { }
+    private readonly byte[] _key;
+
+    public SealKey(byte[] key)
+    {
+        _key = key;
+        Id = Sealer.Base64Url(HMACSHA256.HashData(key, "migratieaddin-sleutel-id"u8).AsSpan(0, 6));
+    }
+
+    /// <summary>8 characters, a one-way function of the key: tells which key made a seal or mark.</summary>
+    public string Id { get; }
 
     /// <summary>A MAC of the parts, joined unambiguously, truncated to <paramref name="bytes"/> bytes, base64url.</summary>
     public string Mac(int bytes, params string[] parts)
     {
         var text = string.Join('\u001F', parts.Select(p => p.Length.ToString(CultureInfo.InvariantCulture) + ":" + p));
-        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(text));
-        return Base64Url(mac.AsSpan(0, bytes));
+        var mac = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(text));
+        return Sealer.Base64Url(mac.AsSpan(0, bytes));
+    }
+}
+
+/// <summary>The current key (makes every new seal and mark) and the earlier ones (only verify).</summary>
+public sealed class Sealer
+{
+    public Sealer(byte[] key, params byte[][] previous)
+    {
+        Current = new SealKey(key);
+        Keys = [Current, .. previous.Select(p => new SealKey(p))];
     }
 
+    public Sealer(IOptions<VerzegelingOptions> options)
+        : this(Encoding.UTF8.GetBytes(options.Value.Sleutel!), [.. options.Value.VorigeSleutels.Select(Encoding.UTF8.GetBytes)]) { }
+
+    public SealKey Current { get; }
+
+    /// <summary>Every key that verifies, the current one first.</summary>
+    public IReadOnlyList<SealKey> Keys { get; }
+
+    /// <summary>The key with this id, or null when it is not (or no longer) configured.</summary>
+    public SealKey? Key(string id) => Keys.FirstOrDefault(k => k.Id == id);
+
     public static bool SameMac(string a, string b) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(a), Encoding.ASCII.GetBytes(b));
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
 
     public static string NewId() => Base64Url(RandomNumberGenerator.GetBytes(6));
 
-    private static string Base64Url(ReadOnlySpan<byte> bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    internal static string Base64Url(ReadOnlySpan<byte> bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>Refuses to start outside Development with the public development key, a short key or an obviously weak one;
+/// the earlier keys are held to the same standard, because each of them can still make a seal verify.</summary>
+public sealed class VerzegelingOptionsValidator(IHostEnvironment env) : IValidateOptions<VerzegelingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, VerzegelingOptions o)
+    {
+        var fouten = new List<string>();
+        if (string.IsNullOrWhiteSpace(o.Sleutel))
+            fouten.Add("Verzegeling:Sleutel ontbreekt. Stel een geheime sleutel in (bijvoorbeeld via de omgevingsvariabele Verzegeling__Sleutel); zonder sleutel start de API alleen in Development.");
+        else
+            fouten.AddRange(Problemen("Verzegeling:Sleutel", o.Sleutel));
+        for (var i = 0; i < o.VorigeSleutels.Count; i++)
+            fouten.AddRange(Problemen($"Verzegeling:VorigeSleutels:{i}", o.VorigeSleutels[i] ?? ""));
+        return fouten.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(fouten);
+    }
+
+    private IEnumerable<string> Problemen(string setting, string key)
+    {
+        const string Maak = "Maak een nieuwe, bijvoorbeeld met 'openssl rand -base64 48'.";
+        if (key.Length < VerzegelingOptions.MinLengte)
+            yield return $"{setting} is korter dan {VerzegelingOptions.MinLengte} tekens. {Maak}";
+        if (env.IsDevelopment()) yield break;
+        if (key == VerzegelingOptions.DevelopmentSleutel)
+            yield return $"{setting} is de ontwikkelsleutel, die openbaar is; die mag alleen in Development. {Maak}";
+        else if (key.Distinct().Count() < VerzegelingOptions.MinVerschillendeTekens)
+            yield return $"{setting} is te zwak: de sleutel heeft minder dan {VerzegelingOptions.MinVerschillendeTekens} verschillende tekens. {Maak}";
+    }
 }
 
 public static class VerzegelingSetup
@@ -44,9 +110,8 @@ public static class VerzegelingSetup
             {
                 if (string.IsNullOrWhiteSpace(o.Sleutel) && env.IsDevelopment()) o.Sleutel = VerzegelingOptions.DevelopmentSleutel;
             })
-            .Validate(o => o.Sleutel is { Length: >= 32 },
-                "Verzegeling:Sleutel ontbreekt of is korter dan 32 tekens. Stel een geheime sleutel in (bijvoorbeeld via de omgevingsvariabele Verzegeling__Sleutel); zonder sleutel start de API alleen in Development.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<VerzegelingOptions>, VerzegelingOptionsValidator>();
         services.AddSingleton<Sealer>();
         return services;
     }

@@ -67,7 +67,7 @@ public static class PerAanbieder
                 return copy;
             }).ToList();
             using var workbook = new MemoryStream();
-            FormatWorkbook.Write(workbook, rows, catalogus, contactpersonen, zending.Gemeente, Seal.Of(werkboekId, rows, sealer).Lines(sealer));
+            FormatWorkbook.Write(workbook, rows, catalogus, contactpersonen, zending.Gemeente, Seal.Of(werkboekId, rows, sealer).Lines());
             var bytes = workbook.ToArray();
             Add(zip, zending.Werkboek, bytes, CompressionLevel.NoCompression); // an .xlsx is a zip already
             Add(zip, zending.Concept, MailDraft(zending, bytes, catalogus, contactpersonen), CompressionLevel.Fastest);

@@ -10,7 +10,7 @@ namespace MigratieAddin.Api;
 /// <summary>Reads the cells of a sheet as Excel, LibreOffice and openpyxl write them: shared and inline strings,
 /// formula results (t="str"), booleans, numbers with the invariant culture, and dates as Excel serials
 /// (1904-based workbooks are moved to the 1900 system).</summary>
-public static class XlsxReader
+public static partial class XlsxReader
 {
     private const int Days1904 = 1462;
 
@@ -57,10 +57,11 @@ public static class XlsxReader
     {
         var raw = cell.CellValue?.Text;
         var type = cell.DataType?.Value;
-        if (type == CellValues.InlineString) return Cell.FromText(cell.InlineString is { } inline ? TextOf(inline) : raw);
+        if (type == CellValues.InlineString) return Cell.FromText(cell.InlineString is { } inline ? TextOf(inline) : raw is null ? null : Unescape(raw));
         if (type == CellValues.SharedString)
             return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Length ? Cell.FromText(shared[i]) : Cell.Empty;
-        if (type == CellValues.String || type == CellValues.Error) return Cell.FromText(raw);
+        if (type == CellValues.String) return Cell.FromText(raw is null ? null : Unescape(raw)); // a formula's text result is ST_Xstring too
+        if (type == CellValues.Error) return Cell.FromText(raw);
         if (type == CellValues.Boolean) return Cell.FromBoolean(raw is "1" or "true" or "TRUE");
         if (raw is null) return Cell.Empty;
         if (type == CellValues.Date)
@@ -76,12 +77,16 @@ public static class XlsxReader
         return Unescape(string.Concat(item.Elements<Run>().Select(r => r.Text?.Text ?? "")));
     }
 
-    /// <summary>Excel writes characters XML cannot hold as _xHHHH_; read them back.</summary>
+    /// <summary>Reads ST_Xstring as Excel does (ECMA-376 22.9.2.19): every _xHHHH_ (hex digits in either case) is the
+    /// character with that code, left to right, so _x005F_x0041_ is the literal text "_x0041_".</summary>
     private static string Unescape(string text)
     {
         if (!text.Contains("_x", StringComparison.Ordinal)) return text;
-        return System.Text.RegularExpressions.Regex.Replace(text, "_x([0-9A-Fa-f]{4})_", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
+        return Escaped().Replace(text, m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("_x([0-9A-Fa-f]{4})_", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Escaped();
 
     /// <summary>Per cell style: does it show a date? Built-in date formats, or a custom code with day, month or year.</summary>
     private static bool[] DateStyles(WorkbookPart workbookPart)

@@ -186,11 +186,13 @@ public static class XlsxWriter
         }
     }
 
-    /// <summary>Characters XML cannot hold are written as Excel writes them itself: _xHHHH_.</summary>
+    /// <summary>Text as ST_Xstring holds it, written as Excel writes it (ECMA-376 22.9.2.19, MS-OI29500 2.1.1747): characters
+    /// XML cannot hold, a lone surrogate and the carriage return (which XML parsers turn into a line feed) become _xHHHH_,
+    /// and an underscore that would otherwise be read as the start of such an escape becomes _x005F_.</summary>
     public static string XmlSafe(string text)
     {
-        foreach (var c in text)
-            if (!XmlConvertIsValid(c)) return Escape(text);
+        for (var i = 0; i < text.Length; i++)
+            if (MustEscape(text, i) || text[i] == '_' && StartsEscape(text, i)) return Escape(text);
         return text;
 
         static string Escape(string text)
@@ -199,16 +201,27 @@ public static class XlsxWriter
             for (var i = 0; i < text.Length; i++)
             {
                 var c = text[i];
-                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { b.Append(c).Append(text[++i]); }
-                else if (XmlConvertIsValid(c)) b.Append(c);
-                else b.Append("_x").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append('_');
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) b.Append(c).Append(text[++i]);
+                else if (MustEscape(text, i) || c == '_' && StartsEscape(text, i)) b.Append("_x").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append('_');
+                else b.Append(c);
             }
             return b.ToString();
         }
     }
 
-    private static bool XmlConvertIsValid(char c) =>
-        c is '\t' or '\n' or '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || char.IsSurrogate(c);
+    /// <summary>Does the underscore at <paramref name="i"/>, once written, start "_xHHHH_"? The closing underscore may be a
+    /// literal one or the first character of the escape of what follows.</summary>
+    private static bool StartsEscape(string text, int i) =>
+        i + 6 < text.Length && text[i + 1] == 'x' && char.IsAsciiHexDigit(text[i + 2]) && char.IsAsciiHexDigit(text[i + 3])
+        && char.IsAsciiHexDigit(text[i + 4]) && char.IsAsciiHexDigit(text[i + 5]) && (text[i + 6] == '_' || MustEscape(text, i + 6));
+
+    private static bool MustEscape(string text, int i)
+    {
+        var c = text[i];
+        if (char.IsHighSurrogate(c)) return i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]);
+        if (char.IsLowSurrogate(c)) return i == 0 || !char.IsHighSurrogate(text[i - 1]);
+        return !(c is '\t' or '\n' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD));
+    }
 
     public static string Reference(int column, int row) => ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
 
