@@ -64,8 +64,8 @@ public class MailDraftTests
             if (bytes[i] == '\n') Assert.True(i > 0 && bytes[i - 1] == '\r', $"LF zonder CR op positie {i}");
             if (bytes[i] == '\r') Assert.True(i + 1 < bytes.Length && bytes[i + 1] == '\n', $"CR zonder LF op positie {i}");
         }
-        var message = MimeMessage.Load(new MemoryStream(bytes));
-        Assert.Contains("Anna de Vries, Contractmanager jeugd, a.devries@zwolle.example, 038-1234567\r\n", message.TextBody);
+        Assert.Contains("- Anna de Vries, Contractmanager jeugd, a.devries@zwolle.example, 038-1234567\r\n", Encoding.UTF8.GetString(bytes));
+        Assert.Equal("a.devries@zwolle.example", MimeMessage.Load(new MemoryStream(bytes)).From.Mailboxes.Single().Address);
     }
 
     [Theory]
