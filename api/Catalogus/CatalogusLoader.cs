@@ -87,7 +87,10 @@ public static class CatalogusLoader
         if (reader is null) { errors.Add($"{file}: het bestand ontbreekt"); return result; }
         Dictionary<string, int>? columns = null;
         var headerCount = 0;
-        foreach (var record in SemicolonCsv.Read(reader))
+        List<SemicolonCsv.Record> records;
+        try { records = SemicolonCsv.Read(reader).ToList(); } // a catalogue file is small; a broken quote stops the file
+        catch (CsvFormatException e) { errors.Add($"{file}, regel {e.Line}: {e.Reason}"); return result; }
+        foreach (var record in records)
         {
             if (columns is null)
             {

@@ -88,7 +88,7 @@ public static class RowsRequestReader
         try
         {
             var list = JsonSerializer.Deserialize<List<Contactpersoon>>(ref reader, ContactOptions) ?? [];
-            return list.Count <= 50 ? list : throw Bad("Geef hoogstens 50 contactpersonen op.");
+            return list.Count <= 50 ? Contactpersoon.Checked(list) : throw Bad("Geef hoogstens 50 contactpersonen op.");
         }
         catch (JsonException)
         {

@@ -2,8 +2,8 @@ using System.Text;
 
 namespace MigratieAddin.Api;
 
-/// <summary>Reads a backoffice export of lopende toewijzingen: `;`-separated UTF-8 (with or without BOM),
-/// headers as column keys or Dutch headers. Values stay text, exactly as exported.</summary>
+/// <summary>Reads a backoffice export of lopende toewijzingen: `;`-separated UTF-8 (with or without BOM, quoted fields as
+/// RFC 4180), headers as column keys or Dutch headers. Values stay text, exactly as exported.</summary>
 public static class BackofficeExport
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -24,7 +24,20 @@ public static class BackofficeExport
             throw Bad("Het bestand is niet in UTF-8 opgeslagen. Sla het in Excel op als 'CSV UTF-8 (door lijstscheidingsteken gescheiden)' en probeer het opnieuw.");
         }
 
-        using var reader = new StringReader(text);
+        try
+        {
+            return ReadRows(new StringReader(text), maxRows);
+        }
+        catch (CsvFormatException e)
+        {
+            throw Bad($"Het bestand heeft op regel {e.Line} een los aanhalingsteken: {e.Reason}. Zet een veld met een puntkomma, "
+                + "aanhalingsteken of regelovergang helemaal tussen aanhalingstekens en schrijf een aanhalingsteken daarbinnen dubbel (\"\"), "
+                + "zoals Excel doet bij 'CSV UTF-8 (door lijstscheidingsteken gescheiden)'.");
+        }
+    }
+
+    private static List<Row> ReadRows(TextReader reader, int maxRows)
+    {
         Column?[]? columns = null;
         var rows = new List<Row>();
         foreach (var record in SemicolonCsv.Read(reader))

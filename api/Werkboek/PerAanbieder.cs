@@ -81,8 +81,8 @@ public static class PerAanbieder
         var gemeente = catalogus.Gemeente(zending.Gemeentecode)!;
         var aanbieder = catalogus.Aanbieder(zending.Agb)!;
         var message = new MimeMessage();
-        if (contactpersonen.FirstOrDefault(c => MailboxAddress.TryParse(c.Email ?? "", out _)) is { } afzender)
-            message.From.Add(new MailboxAddress(afzender.VolledigeNaam, afzender.Email!.Trim()));
+        if (contactpersonen.Select(c => (c.VolledigeNaam, Adres: Contactpersoon.Address(c.Email))).FirstOrDefault(c => c.Adres is not null) is { Adres: { } adres } afzender)
+            message.From.Add(new MailboxAddress(afzender.VolledigeNaam, adres));
         message.To.Add(new MailboxAddress(aanbieder.Naam, aanbieder.Email));
         message.Subject = Begeleidingsbrief.Onderwerp(gemeente, catalogus.Regio);
         message.Headers.Add("X-Unsent", "1");
@@ -91,7 +91,7 @@ public static class PerAanbieder
             ContentType.Parse("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
         message.Body = body.ToMessageBody();
         using var stream = new MemoryStream();
-        message.WriteTo(stream);
+        message.WriteTo(new MimeKit.FormatOptions { NewLineFormat = NewLineFormat.Dos }, stream); // RFC 5322: CRLF, whatever the server's platform
         return stream.ToArray();
     }
 
@@ -100,11 +100,11 @@ public static class PerAanbieder
         var b = new StringBuilder();
         b.AppendLine("Verzonden;Gemeente;Aanbieder;AGB-code;E-mail;Aantal rijen;Werkboek;Concept-e-mail");
         foreach (var z in plan.Zendingen)
-            b.AppendLine(string.Join(';', "ja", CsvText.Field(z.Gemeente), CsvText.Field(z.Aanbieder), z.Agb, CsvText.Field(z.Email), z.Rijen, CsvText.Field(z.Werkboek), CsvText.Field(z.Concept)));
+            b.AppendLine(string.Join(';', new[] { "ja", z.Gemeente, z.Aanbieder, z.Agb, z.Email, z.Rijen.ToString(), z.Werkboek, z.Concept }.Select(CsvText.Field)));
         b.AppendLine();
         b.AppendLine("Niet verzonden;Rij;Gemeentecode;AGB-code;Toewijzingnummer;Reden");
         foreach (var n in plan.NietVerzonden)
-            b.AppendLine(string.Join(';', "nee", n.Rij, n.Gemeentecode, n.Agb, n.Toewijzingnummer, CsvText.Field(string.Join(" | ", n.Redenen))));
+            b.AppendLine(string.Join(';', new[] { "nee", n.Rij?.ToString(), n.Gemeentecode, n.Agb, n.Toewijzingnummer?.ToString(), string.Join(" | ", n.Redenen) }.Select(CsvText.Field)));
         return b.ToString();
     }
 
