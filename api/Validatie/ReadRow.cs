@@ -14,13 +14,21 @@ public sealed class ReadRow
         IsAmbulant = ValueReader.TryWholeNumber(row[Column.Productcategorie2023], out var cat2023)
             && cat2023 == catalogus.CategorieAmbulant;
 
-        if (ValueReader.TryDigitCode(row[Column.Gemeentecode], 4, out var gemeente)) Gemeentecode = gemeente;
+        if (ValueReader.TryDigitCode(row[Column.Gemeentecode], 4, out var gemeente))
+        {
+            Gemeentecode = gemeente;
+            GemeenteInRegio = catalogus.Gemeente(gemeente) is not null;
+        }
         if (ValueReader.TryDigitCode(row[Column.AanbiederAgb], 8, out var agb))
         {
             Agb = agb;
             Aanbieder = catalogus.Aanbieder(agb);
         }
-        if (ValueReader.TryDigitCode(row[Column.Bsn], 9, out var bsn)) Bsn = bsn;
+        if (ValueReader.TryDigitCode(row[Column.Bsn], 9, out var bsn))
+        {
+            Bsn = bsn;
+            BsnValid = bsn != "000000000" && BsnMustPassElfproef.PassesElfproef(bsn);
+        }
         if (ValueReader.TryWholeNumber(row[Column.Toewijzingnummer], out var nummer) && nummer is >= 1 and <= 999_999_999)
             Toewijzingnummer = nummer;
 
@@ -47,9 +55,13 @@ public sealed class ReadRow
     public bool IsAmbulant { get; }
 
     public string? Gemeentecode { get; }
+    /// <summary>The gemeentecode is one of the region's gemeenten (no GEMEENTE_ONBEKEND).</summary>
+    public bool GemeenteInRegio { get; }
     public string? Agb { get; }
     public Aanbieder? Aanbieder { get; }
     public string? Bsn { get; }
+    /// <summary>Nine digits, not all zeros, passing the elfproef (no BSN_ONGELDIG).</summary>
+    public bool BsnValid { get; }
     public long? Toewijzingnummer { get; }
     public string? Code2022 { get; }
     public Product2022? Product2022 { get; }

@@ -22,10 +22,11 @@ public sealed class RowRelations
             if (r.IsEmpty) continue;
             if (r.IsAmbulant) { _ambulantLinks.Add(r.LinkKey); continue; }
 
-            if (r.Gemeentecode is not null && r.Toewijzingnummer is { } nummer)
-                Add(byToewijzing, (r.Gemeentecode, nummer), r);
-            if (End2023(r, newStart) is { } end && r is { Product2022Usable: true, Product2023: not null, Bsn: not null, Agb: not null })
-                Add(byJeugdigeAndProduct, (r.Bsn, r.Agb, r.Product2023.Productcode), (r, end));
+            // Only rows whose keys are valid are compared; a row with an invalid key gets that key's own message instead.
+            if (r is { GemeenteInRegio: true, Toewijzingnummer: { } nummer })
+                Add(byToewijzing, (r.Gemeentecode!, nummer), r);
+            if (End2023(r, newStart) is { } end && r is { Product2022Usable: true, Product2023: not null, BsnValid: true, Agb: not null })
+                Add(byJeugdigeAndProduct, (r.Bsn!, r.Agb, r.Product2023.Productcode), (r, end));
         }
         foreach (var group in byToewijzing.Values)
             if (group.More is { } same)

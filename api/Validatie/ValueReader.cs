@@ -9,14 +9,22 @@ public static class ValueReader
     private static readonly DateOnly ExcelEpoch = new(1899, 12, 30);
     private const int LastSerial = 2958465; // 31-12-9999
 
-    /// <summary>An Excel serial (fraction dropped; 0 or less is not a date), or text d-m-jjjj, d/m/jjjj or jjjj-mm-dd.</summary>
+    /// <summary>A number as Excel shows it, to 15 significant digits: a formula's binary noise (14.000000000000002,
+    /// 0.30000000000000004) is not part of the value. Every reader starts from this.</summary>
+    private static double Shown(double number) =>
+        Math.Abs(number) < 1e15 && number == Math.Floor(number)
+            ? number // a whole number below 10^15 has at most 15 digits already
+            : double.Parse(number.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    /// <summary>An Excel serial (read as shown, then its fraction dropped; a whole part of 0 or less is not a date),
+    /// or text d-m-jjjj, d/m/jjjj or jjjj-m-d with day and month of one or two digits.</summary>
     public static bool TryDate(Cell cell, out DateOnly date)
     {
         date = default;
         switch (cell.Kind)
         {
             case CellKind.Number:
-                var serial = Math.Floor(cell.Number);
+                var serial = Math.Floor(Shown(cell.Number));
                 if (serial < 1 || serial > LastSerial) return false;
                 date = ExcelEpoch.AddDays((int)serial);
                 return true;
@@ -52,8 +60,9 @@ public static class ValueReader
         switch (cell.Kind)
         {
             case CellKind.Number:
-                if (cell.Number < 0 || cell.Number != Math.Floor(cell.Number) || cell.Number >= Math.Pow(10, length)) return false;
-                code = ((long)cell.Number).ToString(CultureInfo.InvariantCulture).PadLeft(length, '0');
+                var n = Shown(cell.Number);
+                if (n < 0 || n != Math.Floor(n) || n >= Math.Pow(10, length)) return false;
+                code = ((long)n).ToString(CultureInfo.InvariantCulture).PadLeft(length, '0');
                 return true;
             case CellKind.Text:
                 var t = cell.Text!;
@@ -72,8 +81,9 @@ public static class ValueReader
         switch (cell.Kind)
         {
             case CellKind.Number:
-                if (cell.Number < 0 || cell.Number != Math.Floor(cell.Number) || cell.Number > 1e15) return false;
-                number = (long)cell.Number;
+                var n = Shown(cell.Number);
+                if (n < 0 || n != Math.Floor(n) || n > 1e15) return false;
+                number = (long)n;
                 return true;
             case CellKind.Text:
                 var text = cell.Text!;
@@ -95,8 +105,9 @@ public static class ValueReader
         switch (cell.Kind)
         {
             case CellKind.Number:
-                if (Math.Abs(cell.Number) > 1e20) return false;
-                amount = (decimal)cell.Number;
+                var n = Shown(cell.Number);
+                if (Math.Abs(n) > 1e20) return false;
+                amount = (decimal)n;
                 return true;
             case CellKind.Text:
                 return TryDutchNumber(cell.Text!, out amount);
@@ -111,21 +122,23 @@ public static class ValueReader
         var t = new string(text.Where(c => c != '€' && !char.IsWhiteSpace(c)).ToArray());
         var negative = t.StartsWith('-');
         if (negative || t.StartsWith('+')) t = t[1..];
-        if (t.Length == 0 || t.Count(c => c == ',') > 1) return false;
-
         var comma = t.IndexOf(',');
+        if (comma != t.LastIndexOf(',')) return false;
+
         var whole = comma < 0 ? t : t[..comma];
         var fraction = comma < 0 ? "" : t[(comma + 1)..];
         if (comma >= 0 && fraction.Length == 0) return false;
 
         var groups = whole.Split('.');
-        if (groups.Length > 1 && !(groups[0].Length is >= 1 and <= 3 && groups.Skip(1).All(g => g.Length == 3)))
+        if (groups.Skip(1).Any(g => g.Length != 3))
         {
-            // Not thousands groups: a single dot is then the decimal separator ("2.5"), unless a comma is one too.
-            if (groups.Length != 2 || comma >= 0) return false;
+            // A dot followed by exactly three digits separates thousands; any other single dot is the decimal
+            // separator ("2.5"), unless a comma already is.
+            if (groups.Length != 2 || comma >= 0 || groups[1].Length == 0) return false;
             fraction = groups[1];
             groups = [groups[0]];
         }
+        if (groups.Any(g => g.Length == 0)) return false;
         var digits = string.Concat(groups);
         if (digits.Length == 0 || !digits.All(char.IsAsciiDigit) || !fraction.All(char.IsAsciiDigit) || digits.Length + fraction.Length > 26) return false;
         var value = decimal.Parse(fraction.Length > 0 ? digits + "." + fraction : digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
@@ -155,6 +168,11 @@ public static class ValueReader
         return true;
     }
 
-    /// <summary>A product code as compared: trimmed and upper case; a number written without decimals.</summary>
-    public static string? Productcode(Cell cell) => cell.IsEmpty ? null : cell.AsText().Trim().ToUpperInvariant();
+    /// <summary>A product code as compared: trimmed and upper case; a number as Excel shows it, a whole one without decimals.</summary>
+    public static string? Productcode(Cell cell) => cell.Kind switch
+    {
+        CellKind.Empty => null,
+        CellKind.Number => Cell.FromNumber(Shown(cell.Number)).AsText(),
+        _ => cell.AsText().Trim().ToUpperInvariant(),
+    };
 }

@@ -53,8 +53,11 @@ public sealed class GeboortedatumMustBePlausible() : Rule("GEBOORTEDATUM_ONLOGIS
     public override void Check(ReadRow row, RuleContext ctx, Findings findings)
     {
         if (row.Geboortedatum is not { } geboren) return;
-        if (geboren > row.Ingangsdatum || geboren > ctx.NewStart)
+        if (geboren > row.Ingangsdatum)
             findings.Report(this, Column.Geboortedatum, "Geboortedatum ligt na de ingangsdatum van de toewijzing. Controleer de geboortedatum.");
+        else if (geboren > ctx.NewStart)
+            findings.Report(this, Column.Geboortedatum,
+                $"Geboortedatum ligt na {RuleContext.Datum(ctx.NewStart)}, de ingangsdatum van de nieuwe toewijzing. Controleer de geboortedatum.");
         else if (Age.On(geboren, ctx.NewStart) >= 23)
             findings.Report(this, Column.Geboortedatum,
                 $"Volgens de geboortedatum is de jeugdige op {RuleContext.Datum(ctx.NewStart)} 23 jaar of ouder; dan is jeugdhulp niet mogelijk. Controleer de geboortedatum.");

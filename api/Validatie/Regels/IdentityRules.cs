@@ -54,7 +54,7 @@ public sealed class ToewijzingnummerMustBeWholeNumber() : Rule("TOEWIJZINGNUMMER
     {
         if (!row[Column.Toewijzingnummer].IsEmpty && row.Toewijzingnummer is null)
             findings.Report(this, Column.Toewijzingnummer,
-                "Toewijzingnummer moet een heel getal van 1 tot 9 cijfers zijn. Neem het nummer over uit de toewijzing (iJw-bericht).");
+                "Toewijzingnummer moet een heel getal van 1 tot en met 999.999.999 zijn. Neem het nummer over uit de toewijzing (iJw-bericht).");
     }
 }
 

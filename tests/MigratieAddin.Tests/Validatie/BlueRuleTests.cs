@@ -283,4 +283,63 @@ public class BlueRuleTests
         var b = Validate(Fase.Gemeente, Row(), Row().With(Column.Gemeentecode, "0150"));
         Assert.All(b.Rijen, r => Assert.Empty(r.Meldingen));
     }
+
+    [Theory]
+    [InlineData("9999")]
+    [InlineData(9999)]
+    [InlineData("Zwolle")]
+    public void RowsWithAGemeentecodeOutsideTheRegioAreNotComparedForDubbeleToewijzing(object code)
+    {
+        var b = Validate(Fase.Gemeente, Row().With(Column.Gemeentecode, code), Row().With(Column.Gemeentecode, code).With(Column.Bsn, "999971669"));
+        Assert.All(b.Rijen, r =>
+        {
+            r.HasMelding("GEMEENTE_ONBEKEND", "gemeentecode", Ernst.Fout);
+            r.LacksMelding("DUBBELE_TOEWIJZING");
+        });
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData("x")]
+    [InlineData(1234567890)]
+    public void RowsWithAnInvalidToewijzingnummerAreNotComparedForDubbeleToewijzing(object nummer)
+    {
+        var b = Validate(Fase.Gemeente, Row().With(Column.Toewijzingnummer, nummer), Row().With(Column.Toewijzingnummer, nummer).With(Column.Bsn, "999971669"));
+        Assert.All(b.Rijen, r => Assert.Equal("TOEWIJZINGNUMMER_ONGELDIG", r.OnlyMelding().Code));
+    }
+
+    [Fact]
+    public void AGemeentecodeAndToewijzingnummerFromAFormulaAreComparedAsExcelShowsThem()
+    {
+        var b = Validate(Fase.Gemeente, Row(), Row().With(Column.Gemeentecode, 192.99999999999997)
+            .With(Column.Toewijzingnummer, 230000000.99999997).With(Column.Bsn, "999971669"));
+        Assert.All(b.Rijen, r => Assert.Equal("DUBBELE_TOEWIJZING", r.OnlyMelding().Code));
+    }
+
+    [Theory]
+    [InlineData(14.000000000000002, 2)]
+    [InlineData(4.0000000000000009, 1.0000000000000002)]
+    [InlineData(83.000000000000014, 4)]
+    public void AnEenheidAndFrequentieFromAFormulaAreReadAsExcelShowsThem(double eenheid, double frequentie) =>
+        Assert.Empty(Judge(Row().With(Column.Eenheid, eenheid).With(Column.Frequentie, frequentie)).Meldingen);
+
+    [Fact]
+    public void AnEenheidFromAFormulaStillBreaksCs338WithFrequentie1() =>
+        Judge(Row().With(Column.Eenheid, 14.000000000000002).With(Column.Frequentie, 1)).HasMelding("OMVANG_ONGELDIG", "frequentie", Ernst.Fout);
+
+    [Fact]
+    public void AGeboortedatumAfterTheNewStartDateIsOnlogischAlsoWithoutIngangsdatum()
+    {
+        var rij = Judge(Row().With(Column.Ingangsdatum, null).With(Column.Geboortedatum, "02-01-2023"));
+        rij.HasMelding("GEBOORTEDATUM_ONLOGISCH", "geboortedatum", Ernst.Fout);
+        Assert.Contains("01-01-2023", rij.Meldingen.Single(m => m.Code == "GEBOORTEDATUM_ONLOGISCH").Tekst);
+    }
+
+    [Fact]
+    public void AGeboortedatumOnTheIngangsdatumIsNotOnlogisch() =>
+        Assert.Empty(Judge(Row().With(Column.Geboortedatum, "01-03-2022")).Meldingen);
+
+    [Fact]
+    public void ToewijzingnummerOngeldigSaysTheRangeSoThatZeroIsClearlyOutsideIt() =>
+        Assert.Contains("1 tot en met 999.999.999", Judge(Row().With(Column.Toewijzingnummer, 0)).OnlyMelding().Tekst);
 }

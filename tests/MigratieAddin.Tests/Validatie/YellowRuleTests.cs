@@ -152,4 +152,46 @@ public class YellowRuleTests
         rij.HasMelding("OPMERKING", "opmerkingAanbieder", Ernst.Info);
         Assert.Equal(Status.Ok, rij.Status);
     }
+
+    [Theory]
+    [InlineData("999912346")]
+    [InlineData("000000000")]
+    [InlineData(0)]
+    public void RowsWithAnInvalidBsnAreNotComparedForStapeling(object bsn)
+    {
+        var b = Validate(Fase.Aanbieder, Row().With(Column.Bsn, bsn), Row().With(Column.Bsn, bsn).With(Column.Toewijzingnummer, 230000002));
+        Assert.All(b.Rijen, r =>
+        {
+            r.HasMelding("BSN_ONGELDIG", "bsn", Ernst.Fout);
+            r.LacksMelding("STAPELING");
+        });
+    }
+
+    [Theory]
+    [InlineData("AGB98000")]
+    [InlineData("980000221")]
+    public void RowsWithAnInvalidAgbAreNotComparedForStapeling(string agb)
+    {
+        var b = Validate(Fase.Aanbieder, Row().With(Column.AanbiederAgb, agb), Row().With(Column.AanbiederAgb, agb).With(Column.Toewijzingnummer, 230000002));
+        Assert.All(b.Rijen, r =>
+        {
+            r.HasMelding("AGB_ONGELDIG", "aanbiederAgb", Ernst.Fout);
+            r.LacksMelding("STAPELING");
+        });
+    }
+
+    [Fact]
+    public void StapelingComparesTheBsnAsRead()
+    {
+        var b = Validate(Fase.Aanbieder, Row(), Row().With(Column.Bsn, 999925702.00000012).With(Column.Toewijzingnummer, 230000002));
+        Assert.All(b.Rijen, r => r.HasMelding("STAPELING", "productcode2023", Ernst.Fout));
+    }
+
+    [Fact]
+    public void RowsWhose2023PeriodsDoNotOverlapAreNoStapeling()
+    {
+        var b = Validate(Fase.Aanbieder, Row().With(Column.Einddatum2023, "30-06-2023"),
+            Row().With(Column.Toewijzingnummer, 230000002).With(Column.Einddatum, "31-12-2022"));
+        Assert.All(b.Rijen, r => r.LacksMelding("STAPELING"));
+    }
 }
