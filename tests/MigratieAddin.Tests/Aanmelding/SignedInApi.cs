@@ -33,7 +33,7 @@ public sealed class SignedInApi(string environment = "Development") : WebApplica
         builder.UseSetting("AzureAd:TenantId", Tenant);
         builder.UseSetting("AzureAd:ClientId", ClientId);
         builder.UseSetting("AzureAd:Audience", Audience);
-        builder.UseSetting("Verzegeling:Sleutel", new string('s', 40));
+        builder.UseSetting("Verzegeling:Sleutel", SleutelTests.Sterk);
         builder.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
         {
             var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };

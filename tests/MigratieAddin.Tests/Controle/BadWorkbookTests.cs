@@ -142,7 +142,7 @@ public class BadWorkbookTests
     public void ProductionWithASealKeyStarts()
     {
         using var api = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Production")
-            .UseSetting("Verzegeling:Sleutel", new string('k', 40)).UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/")
+            .UseSetting("Verzegeling:Sleutel", SleutelTests.Sterk).UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/")
             .UseSetting("AzureAd:TenantId", "11111111-1111-1111-1111-111111111111").UseSetting("AzureAd:ClientId", "22222222-2222-2222-2222-222222222222"));
         Assert.NotNull(api.CreateClient());
     }

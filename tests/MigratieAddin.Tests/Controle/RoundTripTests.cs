@@ -126,12 +126,46 @@ public class RoundTripTests : IDisposable
 
     [Theory]
     [InlineData("ws = wb['Verzegeling']\nws.cell(2, 1).value = ws.cell(2, 1).value.replace(';', ';9', 1)", "VERZEGELING_ONGELDIG")]
-    [InlineData("del wb['Verzegeling']", "GEEN_VERZEGELING")]
+    [InlineData("del wb['Verzegeling']", "VERZEGELING_ONGELDIG")]
     [InlineData("ws = wb['Verzegeling']\nws.cell(1, 1).value = 'geen zegel'", "VERZEGELING_ONGELDIG")]
     public async Task EditingOrDroppingTheSealIsDetected(string script, string code)
     {
         var report = await Check(ExternalReaders.EditWithOpenpyxl(await SentWorkbook(), script));
         Assert.Contains(code, Codes(report).Select(c => c.Code));
+    }
+
+    [Theory]
+    [InlineData("del wb['Verzegeling']")]
+    [InlineData("ws = wb['Verzegeling']\nws.delete_rows(1, ws.max_row)")]
+    [InlineData("wb['Verzegeling'].title = 'verzegeling'")]
+    [InlineData("wb['Verzegeling'].title = ' Verzegeling '")]
+    [InlineData("wb['Verzegeling'].title = 'Verzegeling oud'\nwb.create_sheet('Verzegeling')")]
+    public async Task ASealThatIsGoneEmptiedOrRenamedIsVerzegelingOngeldigAndNothingIsConverted(string script)
+    {
+        // The aanbieder removes the seal and then changes a volume: nothing in the workbook can be trusted any more.
+        var returned = ExternalReaders.EditWithOpenpyxl(await SentWorkbook(), FillYellow + script + "\nwb['Toewijzingen'].cell(2, 12).value = 99");
+        var report = await Check(returned);
+        Assert.Equal(["VERZEGELING_ONGELDIG"], Codes(report, SealCodes).Select(c => c.Code));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Upload("/api/omzetting", returned)).StatusCode);
+    }
+
+    [Fact]
+    public async Task RowsWithRegelIdsButNoSealAreVerzegelingOngeldigThroughValidatieToo()
+    {
+        var sent = Workbooks.Sheet(await SentWorkbook(), FormatWorkbook.Toewijzingen);
+        var rijen = sent.Where(r => r.Key > 1).Select(r => new
+        {
+            rij = r.Key,
+            waarden = r.Value.Where(c => c.Key < Columns.Count).ToDictionary(c => ((Column)c.Key).Key(), c => c.Value.Kind == CellKind.Number ? (object?)c.Value.Number : c.Value.Text),
+        }).ToList();
+        foreach (var verzegeling in new[] { null, "", "  " })
+        {
+            var body = JsonSerializer.Serialize(new { fase = "controle", verzegeling, rijen });
+            var response = await _client.PostAsync("/api/validatie", new StringContent(body, Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(["VERZEGELING_ONGELDIG"], Codes(report, SealCodes).Select(c => c.Code));
+        }
     }
 
     [Fact]
@@ -192,7 +226,8 @@ public class RoundTripTests : IDisposable
         var waarden = new Dictionary<string, object?>();
         foreach (var (column, value) in row.Where(c => c.Key < Columns.InputCount))
             waarden[((Column)column).Key()] = value.Kind == CellKind.Number ? value.Number : value.Text;
-        var akkoord = await _client.PostAsync("/api/akkoord", new StringContent(JsonSerializer.Serialize(new { regelId = row[(int)Column.RegelId].Text, waarden }), Encoding.UTF8, "application/json"));
+        var verzegeling = Seal.Join(Workbooks.Sheet(returned, Seal.Sheet).Values.Select(r => r[0].AsText()));
+        var akkoord = await _client.PostAsync("/api/akkoord", new StringContent(JsonSerializer.Serialize(new { regelId = row[(int)Column.RegelId].Text, waarden, verzegeling }), Encoding.UTF8, "application/json"));
         var code = JsonDocument.Parse(await akkoord.Content.ReadAsStringAsync()).RootElement.GetProperty("akkoordcode").GetString();
 
         var approved = ExternalReaders.EditWithOpenpyxl(returned, $"ws = wb['Toewijzingen']\nws.cell(2, 25).value = '{code}'\nws.cell(2, 24).value = 'ja 05-01-2023'");
