@@ -50,7 +50,7 @@ export interface ApiClient {
   format(bron: FormatBron, contactpersonen: Contactpersoon[]): Promise<Blob>;
   verzendoverzicht(bron: FormatBron, contactpersonen: Contactpersoon[]): Promise<Verzendoverzicht>;
   perAanbieder(bron: FormatBron, contactpersonen: Contactpersoon[]): Promise<Blob>;
-  akkoord(regelId: string, waarden: Record<string, CellValue>): Promise<string>;
+  akkoord(regelId: string, waarden: Record<string, CellValue>, verzegeling: string | null): Promise<string>;
   omzetlijst(werkboek: Blob): Promise<Blob>;
 }
 
@@ -114,8 +114,8 @@ export function createApiClient(baseUrl = '', timeoutMs = 15_000, fetcher: typeo
     verzendoverzicht: async (bron, contactpersonen) =>
       (await send('/api/format/per-aanbieder?formaat=overzicht', bron, contactpersonen)).json() as Promise<Verzendoverzicht>,
     perAanbieder: async (bron, contactpersonen) => (await send('/api/format/per-aanbieder', bron, contactpersonen)).blob(),
-    async akkoord(regelId, waarden) {
-      const response = await call('/api/akkoord', await jsonInit({ regelId, waarden }));
+    async akkoord(regelId, waarden, verzegeling) {
+      const response = await call('/api/akkoord', await jsonInit({ regelId, waarden, verzegeling }));
       return ((await response.json()) as { akkoordcode: string }).akkoordcode;
     },
     async omzetlijst(werkboek) {

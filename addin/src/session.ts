@@ -107,6 +107,11 @@ export class LiveValidation {
   }
 
   /** The row's cells by column key (all columns), for an approval or an export. */
+  /** The workbook's seal, which binds an approval mark to this workbook; null when it has none. */
+  get verzegeling(): string | null {
+    return this.seal;
+  }
+
   valuesOf(row: number): Record<string, CellValue> {
     const cells = this.cells.get(row) ?? [];
     const values: Record<string, CellValue> = {};

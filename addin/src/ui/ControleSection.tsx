@@ -50,7 +50,7 @@ export async function approve(api: ApiClient, sheet: SheetGateway, session: Live
   if (akkoordColumn === undefined || codeColumn === undefined)
     throw new Error('Dit werkblad heeft geen kolommen Akkoord gemeente en Akkoordcode. Gebruik het werkboek van het format.');
   const waarden = session.valuesOf(row);
-  const code = await api.akkoord(String(waarden.regelId ?? ''), waarden);
+  const code = await api.akkoord(String(waarden.regelId ?? ''), waarden, session.verzegeling);
   const today = new Date();
   const date = `${String(today.getDate()).padStart(2, '0')}-${String(today.getMonth() + 1).padStart(2, '0')}-${today.getFullYear()}`;
   await sheet.writeCells([{ row, column: akkoordColumn, value: `ja ${date}` }, { row, column: codeColumn, value: code }]);

@@ -181,17 +181,16 @@ test('as gemeente, the overview says what goes to whom and then the zip per aanb
   await page.close();
 });
 
-test('in the controle role, an overleg row is approved from the findings and the conversion list downloads', async () => {
+test('in the controle role, approval is refused on the unsealed bench sheet and the conversion list downloads', async () => {
   const page = await openBench(browser, api);
   await setRole(page, /teruggestuurd werkboek controleren/);
   await page.getByText('geen verzegeling').waitFor(); // the bench's sheet is the gemeente's own, unsealed
   await typeInto(page, 31, COLUMN.productcode2023, '44A09'); // another intensity: overleg
   await waitForStatus(page, 31, 'overleg');
   await page.locator('[data-approve-row="31"]').first().click();
-  await page.getByTestId('akkoord-melding').filter({ hasText: 'Akkoord vastgelegd voor rij 31' }).waitFor();
-  const mark = await page.evaluate(() => window.bench.sheet.cell(31, 24));
-  assert.match(String(mark), /^[A-Za-z0-9_-]{22}$/);
-  assert.match(String(await page.evaluate(() => window.bench.sheet.cell(31, 23))), /^ja \d{2}-\d{2}-\d{4}$/);
+  // A mark binds to the workbook's seal: the gemeente's own unsealed sheet gets none (README, "Verzegelen").
+  await page.getByTestId('akkoord-melding').filter({ hasText: 'verzegelde werkboek' }).waitFor();
+  assert.equal(await page.evaluate(() => window.bench.sheet.cell(31, 24)), null);
   const [list] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Omzetlijst maken' }).click()]);
   assert.equal(list.suggestedFilename(), 'omzetlijst.xlsx');
   assert.equal(readFileSync(await list.path()).subarray(0, 2).toString(), 'PK');

@@ -34,9 +34,13 @@ public class AuthTests : IClassFixture<AuthTests.Shared>
         "per-aanbieder" => Json("/api/format/per-aanbieder", $$"""{"rijen":[{{Row}}]}"""),
         "controle" => UploadTo("/api/controle"),
         "omzetting" => UploadTo("/api/omzetting"),
-        "akkoord" => Json("/api/akkoord", """{"regelId":"abc.1","waarden":{"bsn":"999925702"}}"""),
+        "akkoord" => new(HttpMethod.Post, "/api/akkoord") { Content = Zending.AkkoordBody(SealedOverleg.Rows[0], SealedOverleg.Verzegeling) },
         _ => throw new ArgumentException(endpoint),
     };
+
+    /// <summary>An overleg row of a workbook sealed with the signed-in API's key: the one row akkoord answers for.</summary>
+    private static readonly Zending SealedOverleg = Zending.Of(new Sealer(System.Text.Encoding.UTF8.GetBytes(SleutelTests.Sterk)),
+        RijBuilder.Omzetting().With(MigratieAddin.Api.Column.Einddatum2023, "30-06-2023"));
 
     private static HttpRequestMessage Json(string url, string body) => new(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
 
@@ -163,7 +167,7 @@ public class AuthTests : IClassFixture<AuthTests.Shared>
     public void ProductionWithoutAzureAdDoesNotStart()
     {
         using var api = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-            Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseEnvironment(b, "Production").UseSetting("Verzegeling:Sleutel", new string('k', 40)));
+            Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseEnvironment(b, "Production").UseSetting("Verzegeling:Sleutel", SleutelTests.Sterk));
         var e = Assert.ThrowsAny<Exception>(() => api.CreateClient());
         Assert.Contains("AzureAd", e.ToString());
     }

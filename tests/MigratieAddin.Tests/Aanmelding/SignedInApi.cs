@@ -34,7 +34,7 @@ public sealed class SignedInApi(string environment = "Development") : WebApplica
         builder.UseSetting("AzureAd:TenantId", Tenant);
         builder.UseSetting("AzureAd:ClientId", ClientId);
         builder.UseSetting("AzureAd:Audience", Audience);
-        builder.UseSetting("Verzegeling:Sleutel", new string('s', 40));
+        builder.UseSetting("Verzegeling:Sleutel", "Zq8#Lm2!Vx7@Rt4$Kp9%Wn3^Hs6&Jd1*"); // a strong key: Production refuses weak ones
         builder.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
         {
             var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };

@@ -142,7 +142,7 @@ public class BadWorkbookTests
     public void ProductionWithASealKeyStarts()
     {
         using var api = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Production")
-            .UseSetting("Verzegeling:Sleutel", "Zq8#vN2pLw5!rT9xKc3@mB7yHd4%sF6gJ1uE").UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/")
+            .UseSetting("Verzegeling:Sleutel", SleutelTests.Sterk).UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/")
             .UseSetting("AzureAd:TenantId", "11111111-1111-1111-1111-111111111111").UseSetting("AzureAd:ClientId", "22222222-2222-2222-2222-222222222222"));
         Assert.NotNull(api.CreateClient());
     }
