@@ -75,11 +75,13 @@ public static class Beveiliging
         ?? context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value
         ?? context.Connection.RemoteIpAddress?.ToString() ?? "onbekend";
 
-    /// <summary>A group of /api endpoints: its OpenAPI tag, who may use it, the rate limit per caller and the timeout.</summary>
+    /// <summary>A group of /api endpoints: its OpenAPI tag, who may use it, the rate limit per caller, the timeout, and request
+    /// errors as problem+json.</summary>
     public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app, string prefix, string tag, string policy)
     {
         var group = app.MapGroup(prefix).WithTags(tag).RequireAuthorization(policy).RequireRateLimiting(ApiLimiet);
         group.WithRequestTimeout(ApiTimeout);
+        group.AddEndpointFilter<RequestErrorFilter>();
         return group;
     }
 

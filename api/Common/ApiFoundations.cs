@@ -38,6 +38,7 @@ public static class ApiFoundations
             return Task.CompletedTask;
         }));
         services.AddHealthChecks();
+        services.AddSingleton<UploadLimit>(); // one count of concurrent uploads for the whole instance
         return services;
     }
 

@@ -38,3 +38,36 @@ public static class Upload
         return (content.ToArray(), form);
     }
 }
+
+/// <summary>How many uploads one instance handles at once (Limieten:Werkboek:GelijktijdigeUploads): each may hold a large
+/// workbook in memory, so more wait outside with a 503 and Retry-After instead of exhausting the process.</summary>
+public sealed class UploadLimit(Microsoft.Extensions.Options.IOptions<WerkboekOptions> options) : IEndpointFilter, IDisposable
+{
+    public const int RetryAfterSeconds = 5;
+
+    private readonly System.Threading.RateLimiting.ConcurrencyLimiter _limiter = new(new System.Threading.RateLimiting.ConcurrencyLimiterOptions
+    {
+        PermitLimit = Math.Max(1, options.Value.GelijktijdigeUploads), QueueLimit = 0,
+    });
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        using var lease = _limiter.AttemptAcquire();
+        if (!lease.IsAcquired)
+        {
+            context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.For(StatusCodes.Status503ServiceUnavailable,
+                $"De API verwerkt nu al {options.Value.GelijktijdigeUploads} uploads tegelijk. Probeer het over {RetryAfterSeconds} seconden opnieuw; er gaat niets verloren.");
+        }
+        return await next(context);
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}
+
+public static class UploadLimitExtensions
+{
+    /// <summary>Counts this endpoint's requests against the instance's limit on concurrent uploads.</summary>
+    public static RouteHandlerBuilder LimitUploads(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<UploadLimit>().InvokeAsync(context, next));
+}

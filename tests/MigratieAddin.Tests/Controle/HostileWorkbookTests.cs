@@ -115,8 +115,9 @@ public class HostileWorkbookTests
     [Fact]
     public async Task UploadsBeyondTheConcurrencyLimitGetA503WithRetryAfter()
     {
-        using var api = new MigratieApi(("Limieten:Werkboek:GelijktijdigeUploads", "1"));
-        var client = api.CreateClient();
+        // A real server (Kestrel) so the first upload's body really streams and the request stays open while it waits.
+        await using var api = await ApiProcess.StartAsync(("Limieten__Werkboek__GelijktijdigeUploads", "1"), ("Limieten__Beveiliging__VerzoekenPerMinuut", "0"));
+        using var client = new HttpClient { BaseAddress = new Uri(api.Url) };
         var gate = new TaskCompletionSource();
         var held = client.PostAsync("/api/controle", new GatedUpload(Demo, gate.Task));
         HttpResponseMessage? busy = null;
