@@ -75,12 +75,14 @@ public static class Beveiliging
         ?? context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value
         ?? context.Connection.RemoteIpAddress?.ToString() ?? "onbekend";
 
-    /// <summary>A group of /api endpoints: its OpenAPI tag, who may use it, the rate limit per caller, the timeout and the counters.</summary>
+    /// <summary>A group of /api endpoints: its OpenAPI tag, who may use it, the rate limit per caller, the timeout, the
+    /// counters, and request errors as problem+json.</summary>
     public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app, string prefix, string tag, string policy)
     {
         var group = app.MapGroup(prefix).WithTags(tag).RequireAuthorization(policy).RequireRateLimiting(ApiLimiet);
         group.WithRequestTimeout(ApiTimeout);
         group.AddEndpointFilter(Telemetrie.Count);
+        group.AddEndpointFilter<RequestErrorFilter>();
         return group;
     }
 

@@ -12,6 +12,27 @@ public sealed class RequestException(int status, string detail) : Exception(deta
         new(StatusCodes.Status413PayloadTooLarge, $"Het verzoek is groter dan {maxBytes / (1024 * 1024)} MB. Stuur minder rijen per keer.");
 }
 
+/// <summary>Turns the request errors a handler throws (a <see cref="RequestException"/> or a <see cref="WorkbookException"/>)
+/// into a Dutch problem+json, for every endpoint of the /api groups.</summary>
+public sealed class RequestErrorFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (RequestException e)
+        {
+            return Problems.From(e);
+        }
+        catch (WorkbookException e)
+        {
+            return Problems.For(e.Status, e.Message);
+        }
+    }
+}
+
 public static class Problems
 {
     public static ProblemHttpResult From(RequestException e) => For(e.Status, e.Message);
@@ -31,6 +52,7 @@ public static class Problems
         415 => "Soort inhoud niet ondersteund",
         422 => "Kan niet worden verwerkt",
         429 => "Te veel verzoeken",
+        503 => "Tijdelijk niet beschikbaar",
         _ when status >= 500 => "Er ging iets mis in de API",
         _ => "Verzoek niet verwerkt",
     };

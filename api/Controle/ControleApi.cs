@@ -15,6 +15,8 @@ public static class ControleApi
     {
         services.AddOptions<WerkboekOptions>().BindConfiguration("Limieten:Werkboek")
             .Validate(o => o.MaxBytes >= 25L * 1024 * 1024 && o.MaxRijen >= 20_000, "Limieten:Werkboek moet minstens 25 MB en 20.000 rijen toelaten.")
+            .Validate(o => o.MaxDiepte is >= 20 and <= 1000, "Limieten:Werkboek:MaxDiepte moet tussen 20 en 1000 liggen (dieper kan de stack laten overlopen).")
+            .Validate(o => o.MaxCellen >= 1 && o.MaxGedeeldeTeksten >= 1, "Limieten:Werkboek: MaxCellen en MaxGedeeldeTeksten moeten positief zijn.")
             .ValidateOnStart();
         return services;
     }
@@ -32,6 +34,7 @@ public static class ControleApi
             .Produces(StatusCodes.Status200OK, contentType: FormatApi.XlsxType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery();
         group.MapPost("/omzetting", Zetom)
             .WithName("Omzetting")
@@ -42,6 +45,7 @@ public static class ControleApi
             .Produces(StatusCodes.Status200OK, contentType: FormatApi.XlsxType)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery();
         group.MapPost("/akkoord", Akkoord)
             .WithName("Akkoord")
@@ -59,82 +63,61 @@ public static class ControleApi
     public static async Task<Results<Ok<Beoordeling>, FileContentHttpResult, ProblemHttpResult>> Controleer(
         HttpRequest request, Validator validator, IOptions<WerkboekOptions> options, string? formaat, CancellationToken ct)
     {
+        if (formaat is not (null or "" or "json" or "xlsx"))
+            return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor het rapport (JSON), of gebruik formaat=xlsx.");
+        var (file, _) = await Upload.ReadAsync(request, options.Value.MaxBytes, "het teruggestuurde werkboek (.xlsx)", ct);
+        var workbook = ReturnedWorkbook.Read(file, options.Value, ct);
+        var report = validator.Validate(workbook.Rows, Fase.Controle, workbook.Verzegeling);
+        if (formaat != "xlsx") return TypedResults.Ok(report);
+        byte[] filled;
         try
         {
-            if (formaat is not (null or "" or "json" or "xlsx"))
-                return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor het rapport (JSON), of gebruik formaat=xlsx.");
-            var (file, _) = await Upload.ReadAsync(request, options.Value.MaxBytes, "het teruggestuurde werkboek (.xlsx)", ct);
-            var workbook = ReturnedWorkbook.Read(file, options.Value, ct);
-            var report = validator.Validate(workbook.Rows, Fase.Controle, workbook.Verzegeling);
-            if (formaat != "xlsx") return TypedResults.Ok(report);
-            byte[] filled;
-            try
-            {
-                filled = StatusWriter.Fill(file, workbook, report);
-            }
-            catch (Exception e) when (e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException or InvalidDataException or InvalidOperationException)
-            {
-                return Problems.For(400, "Status en Meldingen konden niet in dit werkboek worden gezet, omdat een onderdeel beschadigd is. Gebruik het rapport zonder ?formaat=xlsx, of sla het werkboek opnieuw op in Excel.");
-            }
-            return TypedResults.File(filled, FormatApi.XlsxType, "gecontroleerd.xlsx");
+            filled = StatusWriter.Fill(file, workbook, report);
         }
-        catch (RequestException e)
+        catch (Exception e) when (e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException or InvalidDataException or InvalidOperationException)
         {
-            return Problems.From(e);
+            return Problems.For(400, "Status en Meldingen konden niet in dit werkboek worden gezet, omdat een onderdeel beschadigd is. Gebruik het rapport zonder ?formaat=xlsx, of sla het werkboek opnieuw op in Excel.");
         }
+        return TypedResults.File(filled, FormatApi.XlsxType, "gecontroleerd.xlsx");
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Zetom(
         HttpRequest request, Catalogus catalogus, Validator validator, Sealer sealer, IOptions<WerkboekOptions> options, string? formaat, CancellationToken ct)
     {
-        try
-        {
-            if (formaat is not (null or "" or "xlsx" or "csv"))
-                return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor .xlsx, of gebruik formaat=csv.");
-            var (file, _) = await Upload.ReadAsync(request, options.Value.MaxBytes, "het gecontroleerde werkboek (.xlsx)", ct);
-            var lijst = Omzetlijst.Maak(ReturnedWorkbook.Read(file, options.Value, ct), catalogus, validator, sealer);
-            if (lijst is null)
-                return Problems.For(StatusCodes.Status422UnprocessableEntity,
-                    "De verzegeling van dit werkboek klopt niet (gewijzigd, uit een ander werkboek of beschadigd). Het wordt niet omgezet. Gebruik het werkboek dat de gemeente stuurde.");
-            return formaat == "csv"
-                ? TypedResults.File(new System.Text.UTF8Encoding(true).GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(lijst.Csv())).ToArray(), "text/csv; charset=utf-8", "omzetlijst.csv")
-                : TypedResults.File(lijst.Xlsx(), FormatApi.XlsxType, "omzetlijst.xlsx");
-        }
-        catch (RequestException e)
-        {
-            return Problems.From(e);
-        }
+        if (formaat is not (null or "" or "xlsx" or "csv"))
+            return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor .xlsx, of gebruik formaat=csv.");
+        var (file, _) = await Upload.ReadAsync(request, options.Value.MaxBytes, "het gecontroleerde werkboek (.xlsx)", ct);
+        var lijst = Omzetlijst.Maak(ReturnedWorkbook.Read(file, options.Value, ct), catalogus, validator, sealer);
+        if (lijst is null)
+            return Problems.For(StatusCodes.Status422UnprocessableEntity,
+                "De verzegeling van dit werkboek klopt niet (gewijzigd, uit een ander werkboek of beschadigd). Het wordt niet omgezet. Gebruik het werkboek dat de gemeente stuurde.");
+        return formaat == "csv"
+            ? TypedResults.File(new System.Text.UTF8Encoding(true).GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(lijst.Csv())).ToArray(), "text/csv; charset=utf-8", "omzetlijst.csv")
+            : TypedResults.File(lijst.Xlsx(), FormatApi.XlsxType, "omzetlijst.xlsx");
     }
 
     public static async Task<Results<Ok<AkkoordAntwoord>, ProblemHttpResult>> Akkoord(HttpRequest request, Validator validator, Sealer sealer, CancellationToken ct)
     {
         if (!request.HasJsonContentType())
             return Problems.For(StatusCodes.Status415UnsupportedMediaType, "Stuur de rij als JSON (Content-Type: application/json).");
-        try
-        {
-            var body = await RequestBody.ReadAsync(request, 1024 * 1024, ct);
-            var (regelId, row, verzegeling) = RowsRequestReader.ReadSingle(body);
-            // A mark belongs to one workbook, known by its seal: without one there is nothing to bind it to.
-            if (string.IsNullOrWhiteSpace(verzegeling))
-                return Problems.For(StatusCodes.Status422UnprocessableEntity,
-                    "Akkoord geven kan alleen in het verzegelde werkboek dat de gemeente stuurde, en dit verzoek heeft geen verzegeling ('verzegeling'). "
-                    + "Open het teruggestuurde werkboek van de aanbieder en geef daarin akkoord.");
-            row[Column.RegelId] = Cell.FromText(regelId);
-            var judgement = validator.Judge([row], Fase.Controle, verzegeling, ct);
-            if (judgement.Seal is not { WerkboekId: { } werkboekId })
-                return Problems.For(StatusCodes.Status422UnprocessableEntity,
-                    "De verzegeling van dit werkboek klopt niet, of de rij hoort niet bij dit werkboek. Op een werkboek dat niet kan worden vertrouwd, wordt geen akkoord gegeven. "
-                    + "Gebruik het werkboek dat de gemeente stuurde.");
-            var rij = judgement.Beoordeling.Rijen[0];
-            if (!Akkoordcode.Approvable(rij.Meldingen))
-                return Problems.For(StatusCodes.Status422UnprocessableEntity,
-                    "Voor deze rij kan geen akkoord worden gegeven: akkoord geldt alleen voor overleg. Verbeter eerst: "
-                    + string.Join(" ", rij.Meldingen.Where(m => m.Ernst is Ernst.Fout or Ernst.Onvolledig).Select(m => $"{m.Code}: {m.Tekst}")));
-            return TypedResults.Ok(new AkkoordAntwoord(Akkoordcode.Code(sealer, werkboekId, regelId, row)));
-        }
-        catch (RequestException e)
-        {
-            return Problems.From(e);
-        }
+        var body = await RequestBody.ReadAsync(request, 1024 * 1024, ct);
+        var (regelId, row, verzegeling) = RowsRequestReader.ReadSingle(body);
+        // A mark belongs to one workbook, known by its seal: without one there is nothing to bind it to.
+        if (string.IsNullOrWhiteSpace(verzegeling))
+            return Problems.For(StatusCodes.Status422UnprocessableEntity,
+                "Akkoord geven kan alleen in het verzegelde werkboek dat de gemeente stuurde, en dit verzoek heeft geen verzegeling ('verzegeling'). "
+                + "Open het teruggestuurde werkboek van de aanbieder en geef daarin akkoord.");
+        row[Column.RegelId] = Cell.FromText(regelId);
+        var judgement = validator.Judge([row], Fase.Controle, verzegeling, ct);
+        if (judgement.Seal is not { WerkboekId: { } werkboekId })
+            return Problems.For(StatusCodes.Status422UnprocessableEntity,
+                "De verzegeling van dit werkboek klopt niet, of de rij hoort niet bij dit werkboek. Op een werkboek dat niet kan worden vertrouwd, wordt geen akkoord gegeven. "
+                + "Gebruik het werkboek dat de gemeente stuurde.");
+        var rij = judgement.Beoordeling.Rijen[0];
+        if (!Akkoordcode.Approvable(rij.Meldingen))
+            return Problems.For(StatusCodes.Status422UnprocessableEntity,
+                "Voor deze rij kan geen akkoord worden gegeven: akkoord geldt alleen voor overleg. Verbeter eerst: "
+                + string.Join(" ", rij.Meldingen.Where(m => m.Ernst is Ernst.Fout or Ernst.Onvolledig).Select(m => $"{m.Code}: {m.Tekst}")));
+        return TypedResults.Ok(new AkkoordAntwoord(Akkoordcode.Code(sealer, werkboekId, regelId, row)));
     }
 }

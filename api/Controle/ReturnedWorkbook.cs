@@ -16,13 +16,23 @@ public sealed class WerkboekOptions
     public long MaxUitgepakt { get; set; } = 512L * 1024 * 1024;
     /// <summary>Highest ratio of unpacked to packed size for a part over 10 MB (zip bombs pack far tighter).</summary>
     public int MaxVerhouding { get; set; } = 100;
+    /// <summary>Deepest nesting of elements in any XML part (Excel's own parts stay far below; a parser recursing deeper
+    /// could overflow the stack and take the process down).</summary>
+    public int MaxDiepte { get; set; } = 100;
+    /// <summary>Most filled cells on the Toewijzingen tab (50,000 rows of the format hold 1.25 million).</summary>
+    public int MaxCellen { get; set; } = SheetLimits.Default.MaxCellen;
+    /// <summary>Most items in the workbook's shared string table.</summary>
+    public int MaxGedeeldeTeksten { get; set; } = SheetLimits.Default.MaxGedeeldeTeksten;
+
+    public SheetLimits SheetLimits => new(MaxCellen, MaxGedeeldeTeksten);
 }
 
 /// <summary>A workbook that came back: its rows as the rules read them (row numbers as in Excel), its seal, and where
 /// each column of the format stands.</summary>
 public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeling, IReadOnlyDictionary<Column, int> ColumnIndexes)
 {
-    /// <summary>Reads an uploaded .xlsx safely: the zip is checked before the package is opened.</summary>
+    /// <summary>Reads an uploaded .xlsx safely: the zip and the nesting of every XML part are checked before the package is
+    /// opened, and the package is opened from the upload's bytes in memory.</summary>
     public static ReturnedWorkbook Read(byte[] bytes, WerkboekOptions limits, CancellationToken ct = default)
     {
         CheckPackage(bytes, limits, ct);
@@ -31,40 +41,30 @@ public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeli
             return ReadPackage(bytes, limits, ct);
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or InvalidOperationException
-                                      or FileFormatException or KeyNotFoundException or FormatException or ArgumentException or NotSupportedException)
+                                      or FileFormatException or KeyNotFoundException or FormatException or ArgumentException or NotSupportedException
+                                      or InvalidCastException or UriFormatException)
         {
             // A part that is not what it claims (a DTD, an entity bomb, broken XML): refused, never a 500.
-            throw Bad("Een onderdeel van dit werkboek is beschadigd of bevat iets wat een werkboek niet hoort te bevatten. Sla het werkboek opnieuw op in Excel en probeer het nog eens.");
+            throw WorkbookException.Damaged();
         }
     }
 
     private static ReturnedWorkbook ReadPackage(byte[] bytes, WerkboekOptions limits, CancellationToken ct)
     {
-        SpreadsheetDocument document;
-        try
-        {
-            document = SpreadsheetDocument.Open(new MemoryStream(bytes, writable: false), false,
-                new OpenSettings { MaxCharactersInPart = limits.MaxUitgepakt / 2 });
-        }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or InvalidOperationException
-                                      or System.Xml.XmlException or ArgumentException or NotSupportedException)
-        {
-            throw NotAWorkbook();
-        }
+        using var package = Open(bytes, limits, out var document);
         using (document)
         {
-            if (document.WorkbookPart?.Workbook is null) throw NotAWorkbook();
+            if (document.WorkbookPart?.Workbook is null) throw WorkbookException.NotAWorkbook();
             var names = XlsxReader.SheetNames(document);
-            var tab = names.FirstOrDefault(n => string.Equals(n.Trim(), FormatWorkbook.Toewijzingen, StringComparison.OrdinalIgnoreCase))
-                ?? throw Bad($"Het werkboek heeft geen tabblad '{FormatWorkbook.Toewijzingen}'. Gebruik het werkboek van het format, of zet de rijen op een tabblad met die naam.");
+            var part = XlsxReader.VisibleSheet(document, FormatWorkbook.Toewijzingen);
             SortedDictionary<int, Dictionary<int, Cell>> sheet;
             try
             {
-                sheet = XlsxReader.ReadSheet(document, tab);
+                sheet = XlsxReader.ReadSheet(document, part, FormatWorkbook.Toewijzingen, limits.SheetLimits, ct);
             }
             catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or InvalidOperationException)
             {
-                throw Bad("Het tabblad Toewijzingen is beschadigd en kan niet worden gelezen. Sla het werkboek opnieuw op in Excel en probeer het nog eens.");
+                throw WorkbookException.SheetDamaged(FormatWorkbook.Toewijzingen);
             }
             var columns = HeaderColumns(sheet.GetValueOrDefault(1) ?? []);
             var rows = new List<Row>();
@@ -76,8 +76,7 @@ public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeli
                 foreach (var (column, index) in columns)
                     if (cells.TryGetValue(index, out var value)) row[column] = value;
                 if (row.IsEmpty) continue;
-                if (rows.Count == limits.MaxRijen)
-                    throw new RequestException(StatusCodes.Status413PayloadTooLarge, $"Het tabblad Toewijzingen heeft meer dan {limits.MaxRijen.ToString("N0", Dutch.Numbers)} rijen. Splits het werkboek.");
+                if (rows.Count == limits.MaxRijen) throw WorkbookException.TooManyRows(FormatWorkbook.Toewijzingen, limits.MaxRijen);
                 rows.Add(row);
             }
             string? seal = null;
@@ -87,19 +86,37 @@ public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeli
         }
     }
 
+    /// <summary>Opens the package read-only over the bytes in memory. The SDK copies a stream it may not write to into a temp
+    /// file (to rewrite malformed link addresses); a package opened here has no stream for it to copy, so nothing touches disk.</summary>
+    private static System.IO.Packaging.Package Open(byte[] bytes, WerkboekOptions limits, out SpreadsheetDocument document)
+    {
+        System.IO.Packaging.Package? package = null;
+        try
+        {
+            package = System.IO.Packaging.Package.Open(new MemoryStream(bytes, writable: false), FileMode.Open, FileAccess.Read);
+            document = SpreadsheetDocument.Open(package, new OpenSettings { MaxCharactersInPart = limits.MaxUitgepakt / 2 });
+            return package;
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or InvalidOperationException
+                                      or System.Xml.XmlException or ArgumentException or NotSupportedException or UriFormatException)
+        {
+            package?.Close();
+            throw WorkbookException.NotAWorkbook();
+        }
+    }
+
     private static Dictionary<Column, int> HeaderColumns(Dictionary<int, Cell> headers)
     {
         var columns = new Dictionary<Column, int>();
         foreach (var (index, cell) in headers.OrderBy(h => h.Key))
             if (cell.Kind == CellKind.Text && Columns.TryFromHeaderOrKey(cell.Text!, out var column)) columns.TryAdd(column, index);
-        var missing = Columns.All.Where(c => c.Colour is Colour.Blue or Colour.Yellow && !columns.ContainsKey(c.Column)).Select(c => $"'{c.Header}'").ToList();
-        if (missing.Count > 0)
-            throw Bad($"Op het tabblad Toewijzingen {(missing.Count == 1 ? "ontbreekt de kolom" : "ontbreken de kolommen")} {string.Join(", ", missing)} in rij 1. "
-                + "Zet de koppen van het format terug (de volgorde maakt niet uit).");
+        var missing = Columns.All.Where(c => c.Colour is Colour.Blue or Colour.Yellow && !columns.ContainsKey(c.Column)).Select(c => c.Header).ToList();
+        if (missing.Count > 0) throw WorkbookException.MissingHeaders(FormatWorkbook.Toewijzingen, missing);
         return columns;
     }
 
-    /// <summary>Checks the zip before anything opens it: entry count, declared and actual unpacked sizes, and the ratio.</summary>
+    /// <summary>Checks the zip before anything opens it, in one pass over every entry: entry count, declared and actual
+    /// unpacked sizes, the ratio, and how deep the elements of each XML part nest.</summary>
     private static void CheckPackage(byte[] bytes, WerkboekOptions limits, CancellationToken ct)
     {
         ZipArchive zip;
@@ -109,7 +126,7 @@ public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeli
         }
         catch (InvalidDataException)
         {
-            throw NotAWorkbook();
+            throw WorkbookException.NotAWorkbook();
         }
         using (zip)
         {
@@ -120,39 +137,28 @@ public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeli
             }
             catch (InvalidDataException)
             {
-                throw NotAWorkbook();
+                throw WorkbookException.NotAWorkbook();
             }
-            if (entries.Count > limits.MaxOnderdelen) throw TooBig();
+            if (entries.Count > limits.MaxOnderdelen) throw WorkbookException.TooBig();
             long total = 0;
             var buffer = new byte[81920];
             foreach (var entry in entries)
             {
                 ct.ThrowIfCancellationRequested();
                 total += entry.Length;
-                if (total > limits.MaxUitgepakt) throw TooBig();
-                if (entry.Length > 10 * 1024 * 1024 && entry.Length > (long)limits.MaxVerhouding * Math.Max(1, entry.CompressedLength)) throw TooBig();
-                // A zip may lie about sizes: count what really comes out, and stop as soon as it says more than declared.
-                long actual = 0;
+                if (total > limits.MaxUitgepakt) throw WorkbookException.TooBig();
+                if (entry.Length > 10 * 1024 * 1024 && entry.Length > (long)limits.MaxVerhouding * Math.Max(1, entry.CompressedLength)) throw WorkbookException.TooBig();
                 try
                 {
-                    using var stream = entry.Open();
-                    int read;
-                    while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-                        if ((actual += read) > entry.Length) throw TooBig();
+                    using var stream = new DeclaredLengthStream(entry.Open(), entry.Length);
+                    PackageXml.CheckDepth(stream, limits.MaxDiepte, ct);
+                    while (stream.Read(buffer, 0, buffer.Length) > 0) { }
                 }
                 catch (InvalidDataException)
                 {
-                    throw NotAWorkbook();
+                    throw WorkbookException.NotAWorkbook();
                 }
             }
         }
     }
-
-    private static RequestException NotAWorkbook() =>
-        Bad("Dit bestand is geen Excel-werkboek (.xlsx) of het is beschadigd. Sla het op als Excel-werkmap (.xlsx) en probeer het opnieuw.");
-
-    private static RequestException TooBig() =>
-        Bad("Dit werkboek pakt uit tot meer dan de API verwerkt (of is zo gemaakt dat het dat doet). Sla het opnieuw op in Excel, zonder extra tabbladen of afbeeldingen.");
-
-    private static RequestException Bad(string detail) => new(StatusCodes.Status400BadRequest, detail);
 }

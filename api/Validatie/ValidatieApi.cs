@@ -49,17 +49,10 @@ public static class ValidatieApi
     {
         if (!request.HasJsonContentType())
             return Problems.For(StatusCodes.Status415UnsupportedMediaType, "Stuur de rijen als JSON (Content-Type: application/json).");
-        try
-        {
-            var body = await RequestBody.ReadAsync(request, options.Value.MaxBytes, ct);
-            var verzoek = RowsRequestReader.Read(body, options.Value.MaxRijen, ct: ct);
-            if (!Aanmelding.MayUseFase(request.HttpContext.User, aanmelding, verzoek.Fase!.Value))
-                return Problems.For(StatusCodes.Status403Forbidden, "Met de rol Aanbieder kunt u alleen de fase 'aanbieder' gebruiken.");
-            return TypedResults.Ok(validator.Validate(verzoek.Rijen, verzoek.Fase!.Value, verzoek.Verzegeling, ct));
-        }
-        catch (RequestException e)
-        {
-            return Problems.From(e);
-        }
+        var body = await RequestBody.ReadAsync(request, options.Value.MaxBytes, ct);
+        var verzoek = RowsRequestReader.Read(body, options.Value.MaxRijen, ct: ct);
+        if (!Aanmelding.MayUseFase(request.HttpContext.User, aanmelding, verzoek.Fase!.Value))
+            return Problems.For(StatusCodes.Status403Forbidden, "Met de rol Aanbieder kunt u alleen de fase 'aanbieder' gebruiken.");
+        return TypedResults.Ok(validator.Validate(verzoek.Rijen, verzoek.Fase!.Value, verzoek.Verzegeling, ct));
     }
 }

@@ -36,7 +36,8 @@ public static class FormatApi
             .Accepts<FormatVerzoekSchema>("application/json", "multipart/form-data")
             .Produces(StatusCodes.Status200OK, contentType: XlsxType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/per-aanbieder", PerAanbiederZip)
             .WithName("FormatPerAanbieder")
             .WithSummary("Maak per gemeente en aanbieder een werkboek met concept-e-mail (.zip)")
@@ -46,46 +47,33 @@ public static class FormatApi
             .Produces(StatusCodes.Status200OK, contentType: "application/zip")
             .Produces<Verzendoverzicht>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> MaakFormat(
         HttpRequest request, Catalogus catalogus, IOptions<FormatOptions> options, CancellationToken ct)
     {
-        try
-        {
-            var input = await FormatInput.ReadAsync(request, options.Value, ct);
-            var gemeente = SingleGemeente(input.Rows, catalogus);
-            using var stream = new MemoryStream();
-            FormatWorkbook.Write(stream, input.Rows, catalogus, input.Contactpersonen, gemeente?.Naam);
-            var name = $"format-wonen-verblijf-{PerAanbieder.SafeName(gemeente?.Naam ?? catalogus.Regio.Regio).ToLowerInvariant()}.xlsx";
-            return TypedResults.File(stream.ToArray(), XlsxType, name);
-        }
-        catch (RequestException e)
-        {
-            return Problems.From(e);
-        }
+        var input = await FormatInput.ReadAsync(request, options.Value, ct);
+        var gemeente = SingleGemeente(input.Rows, catalogus);
+        using var stream = new MemoryStream();
+        FormatWorkbook.Write(stream, input.Rows, catalogus, input.Contactpersonen, gemeente?.Naam);
+        var name = $"format-wonen-verblijf-{PerAanbieder.SafeName(gemeente?.Naam ?? catalogus.Regio.Regio).ToLowerInvariant()}.xlsx";
+        return TypedResults.File(stream.ToArray(), XlsxType, name);
     }
 
     public static async Task<Results<FileContentHttpResult, Ok<Verzendoverzicht>, ProblemHttpResult>> PerAanbiederZip(
         HttpRequest request, Catalogus catalogus, Validator validator, Sealer sealer, IOptions<FormatOptions> options, string? formaat, CancellationToken ct)
     {
-        try
-        {
-            var input = await FormatInput.ReadAsync(request, options.Value, ct);
-            var plan = PerAanbieder.Plan(input.Rows, catalogus, validator);
-            if (string.Equals(formaat, "overzicht", StringComparison.OrdinalIgnoreCase)) return TypedResults.Ok(plan);
-            if (formaat is not (null or "" or "zip"))
-                return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor de zip, of gebruik formaat=overzicht.");
-            using var stream = new MemoryStream();
-            PerAanbieder.WriteZip(stream, plan, catalogus, input.Contactpersonen, sealer);
-            return TypedResults.File(stream.ToArray(), "application/zip", $"format-per-aanbieder-{PerAanbieder.SafeName(catalogus.Regio.Regio).ToLowerInvariant()}.zip");
-        }
-        catch (RequestException e)
-        {
-            return Problems.From(e);
-        }
+        var input = await FormatInput.ReadAsync(request, options.Value, ct);
+        var plan = PerAanbieder.Plan(input.Rows, catalogus, validator);
+        if (string.Equals(formaat, "overzicht", StringComparison.OrdinalIgnoreCase)) return TypedResults.Ok(plan);
+        if (formaat is not (null or "" or "zip"))
+            return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor de zip, of gebruik formaat=overzicht.");
+        using var stream = new MemoryStream();
+        PerAanbieder.WriteZip(stream, plan, catalogus, input.Contactpersonen, sealer);
+        return TypedResults.File(stream.ToArray(), "application/zip", $"format-per-aanbieder-{PerAanbieder.SafeName(catalogus.Regio.Regio).ToLowerInvariant()}.zip");
     }
 
     private static Gemeente? SingleGemeente(IReadOnlyList<Row> rows, Catalogus catalogus)

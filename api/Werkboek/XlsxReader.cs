@@ -7,6 +7,12 @@ using XRow = DocumentFormat.OpenXml.Spreadsheet.Row;
 
 namespace MigratieAddin.Api;
 
+/// <summary>What reading one sheet may hold at most (see <see cref="WerkboekOptions"/>).</summary>
+public sealed record SheetLimits(int MaxCellen, int MaxGedeeldeTeksten)
+{
+    public static readonly SheetLimits Default = new(3_000_000, 2_000_000);
+}
+
 /// <summary>Reads the cells of a sheet as Excel, LibreOffice and openpyxl write them: shared and inline strings,
 /// formula results (t="str"), booleans, numbers with the invariant culture, and dates as Excel serials
 /// (1904-based workbooks are moved to the 1900 system).</summary>
@@ -17,14 +23,39 @@ public static partial class XlsxReader
     public static IReadOnlyList<string> SheetNames(SpreadsheetDocument document) =>
         document.WorkbookPart?.Workbook.Sheets?.Elements<Sheet>().Select(s => s.Name?.Value ?? "").ToList() ?? [];
 
-    /// <summary>The sheet's rows by 1-based row number, each a sparse map of 0-based column to cell.</summary>
-    public static SortedDictionary<int, Dictionary<int, Cell>> ReadSheet(SpreadsheetDocument document, string name)
+    /// <summary>The one sheet the user sees under this name (case and surrounding spaces ignored): a second match, a hidden
+    /// match or a match that is not a worksheet is refused, so the API never reads what the user does not see.</summary>
+    public static WorksheetPart VisibleSheet(SpreadsheetDocument document, string name)
     {
-        var workbookPart = document.WorkbookPart ?? throw new InvalidDataException("no workbook part");
+        var workbookPart = document.WorkbookPart ?? throw WorkbookException.NotAWorkbook();
+        var matches = workbookPart.Workbook.Sheets?.Elements<Sheet>()
+            .Where(s => string.Equals(s.Name?.Value?.Trim(), name, StringComparison.OrdinalIgnoreCase)).Take(2).ToList() ?? [];
+        var sheet = matches switch
+        {
+            [] => throw WorkbookException.MissingSheet(name),
+            [var one] => one,
+            _ => throw WorkbookException.DuplicateSheet(name),
+        };
+        if (sheet.State?.Value is { } state && state != SheetStateValues.Visible) throw WorkbookException.HiddenSheet(name);
+        return WorksheetOf(workbookPart, sheet, name);
+    }
+
+    /// <summary>The sheet's rows by 1-based row number, each a sparse map of 0-based column to cell.</summary>
+    public static SortedDictionary<int, Dictionary<int, Cell>> ReadSheet(SpreadsheetDocument document, string name, SheetLimits? limits = null, CancellationToken ct = default)
+    {
+        var workbookPart = document.WorkbookPart ?? throw WorkbookException.NotAWorkbook();
         var sheet = workbookPart.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault(s => string.Equals(s.Name?.Value, name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new KeyNotFoundException(name);
-        var part = (WorksheetPart)workbookPart.GetPartById(sheet.Id!);
-        var shared = workbookPart.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(TextOf).ToArray() ?? [];
+            ?? throw WorkbookException.MissingSheet(name);
+        return ReadSheet(document, WorksheetOf(workbookPart, sheet, name), name, limits, ct);
+    }
+
+    /// <summary>Reads one worksheet within the limits: filled cells on it, shared strings and their length, and Excel's
+    /// 32,767 characters per cell; observes cancellation as it goes.</summary>
+    public static SortedDictionary<int, Dictionary<int, Cell>> ReadSheet(SpreadsheetDocument document, WorksheetPart part, string name, SheetLimits? limits = null, CancellationToken ct = default)
+    {
+        limits ??= SheetLimits.Default;
+        var workbookPart = document.WorkbookPart ?? throw WorkbookException.NotAWorkbook();
+        var shared = SharedStrings(workbookPart, limits, ct);
         var date1904 = workbookPart.Workbook.WorkbookProperties?.Date1904?.Value == true;
         var dateStyles = date1904 ? DateStyles(workbookPart) : [];
 
@@ -32,10 +63,12 @@ public static partial class XlsxReader
         using var reader = OpenXmlReader.Create(part);
         var rowNumber = 0;
         var column = -1;
+        var filled = 0;
         while (reader.Read())
         {
             if (reader.ElementType == typeof(XRow) && reader.IsStartElement)
             {
+                if (rowNumber % 1024 == 0) ct.ThrowIfCancellationRequested();
                 var r = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
                 rowNumber = int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : rowNumber + 1;
                 column = -1;
@@ -46,11 +79,38 @@ public static partial class XlsxReader
                 column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : column + 1;
                 var value = ValueOf(cell, shared, date1904 && cell.StyleIndex?.Value is { } style && style < dateStyles.Length && dateStyles[style]);
                 if (value.IsEmpty) continue;
+                if (value.Text?.Length > WorkbookException.MaxTekensPerCel || cell.CellValue?.Text.Length > WorkbookException.MaxTekensPerCel)
+                    throw WorkbookException.CellTooLong(name, XlsxWriter.Reference(column, rowNumber));
+                if (++filled > limits.MaxCellen) throw WorkbookException.TooManyCells(name, limits.MaxCellen);
+                if (filled % 4096 == 0) ct.ThrowIfCancellationRequested();
                 if (!rows.TryGetValue(rowNumber, out var cells)) rows[rowNumber] = cells = [];
                 cells[column] = value;
             }
         }
         return rows;
+    }
+
+    private static WorksheetPart WorksheetOf(WorkbookPart workbookPart, Sheet sheet, string name) =>
+        sheet.Id?.Value is { } id && workbookPart.TryGetPartById(id, out var part) && part is WorksheetPart worksheet
+            ? worksheet
+            : throw WorkbookException.NotAWorksheet(name);
+
+    /// <summary>The shared string table, streamed item by item so a hostile table is refused before it fills memory.</summary>
+    private static string[] SharedStrings(WorkbookPart workbookPart, SheetLimits limits, CancellationToken ct)
+    {
+        if (workbookPart.SharedStringTablePart is not { } part) return [];
+        var items = new List<string>();
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
+        {
+            if (reader.ElementType != typeof(SharedStringItem) || !reader.IsStartElement) continue;
+            if (items.Count == limits.MaxGedeeldeTeksten) throw WorkbookException.TooManySharedStrings(limits.MaxGedeeldeTeksten);
+            if (items.Count % 4096 == 0) ct.ThrowIfCancellationRequested();
+            var text = TextOf(reader.LoadCurrentElement()!);
+            if (text.Length > WorkbookException.MaxTekensPerCel) throw WorkbookException.SharedStringTooLong();
+            items.Add(text);
+        }
+        return items.ToArray();
     }
 
     private static Cell ValueOf(XCell cell, string[] shared, bool shift1904)

@@ -84,6 +84,37 @@ public class PrivacyLogTests
     }
 
     [Fact]
+    public async Task NothingOfAnUploadTouchesTheTempFolderNotEvenWhileTheWorkbookIsOpen()
+    {
+        // The API as its own process with a temp folder of its own, watched while it works: the Open XML SDK deletes its
+        // copy when the document closes, so only a watcher sees it (and a crash would leave it behind).
+        var temp = Directory.CreateTempSubdirectory("api-temp-");
+        try
+        {
+            await using var api = await ApiProcess.StartAsync(("TMPDIR", temp.FullName), ("DOTNET_EnableDiagnostics", "0"), ("Limieten__Beveiliging__VerzoekenPerMinuut", "0"));
+            using var client = new HttpClient { BaseAddress = new Uri(api.Url), Timeout = TimeSpan.FromSeconds(60) };
+            var created = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            using var watcher = new FileSystemWatcher(temp.FullName) { IncludeSubdirectories = true, EnableRaisingEvents = true };
+            watcher.Created += (_, e) => created.Enqueue(e.Name ?? "?");
+            var xlsx = Workbooks.Format(DemoExport.Rows().Concat(Enumerable.Range(0, 3000).Select(i => RijBuilder.Omzetting().With(Column.Toewijzingnummer, 400000000 + i).Build())));
+            var csv = Encoding.UTF8.GetBytes(Csv() + string.Concat(Enumerable.Range(0, 3000).Select(i => $"0193;98000022;{TestBsn.Make(i)};Naam {i};01-01-2012;{300000000 + i};44301;01-03-2022;31-12-2023;7;14;2\n")));
+            foreach (var route in new[] { "/api/controle", "/api/controle?formaat=xlsx", "/api/omzetting", "/api/omzetting?formaat=csv" })
+                Assert.True((await client.PostAsync(route, Upload(xlsx, FormatApi.XlsxType))).StatusCode is System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.UnprocessableEntity, route);
+            (await client.PostAsync("/api/format", Upload(csv, "text/csv"))).EnsureSuccessStatusCode();
+            (await client.PostAsync("/api/format/per-aanbieder", Upload(csv, "text/csv"))).EnsureSuccessStatusCode();
+            var deep = await client.PostAsync("/api/controle", Upload(Packages.DeepCell(xlsx, 100_000), FormatApi.XlsxType));
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, deep.StatusCode);
+            await Task.Delay(500);
+            Assert.Empty(created);
+            Assert.Empty(temp.GetFileSystemInfos());
+        }
+        finally
+        {
+            temp.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task AnswersWithRowsAreNeverCachedAndTheApiKeepsNoCache()
     {
         using var api = new MigratieApi();
