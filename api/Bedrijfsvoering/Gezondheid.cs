@@ -57,7 +57,7 @@ public sealed class OpwarmOptions
 
 /// <summary>Runs the validation path (JSON in, rules, JSON out) on made-up rows at start, so the just-in-time compiler has
 /// done its work before /health/ready lets traffic in. The rows are generated from the catalogue: no real person.</summary>
-public sealed class Opwarmen(Catalogus catalogus, Validator validator, IOptions<OpwarmOptions> options, ILogger<Opwarmen> log) : BackgroundService
+public sealed class Opwarmen(IServiceProvider services, IOptions<OpwarmOptions> options, ILogger<Opwarmen> log) : BackgroundService
 {
     private volatile bool _klaar;
 
@@ -68,7 +68,9 @@ public sealed class Opwarmen(Catalogus catalogus, Validator validator, IOptions<
         var started = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            var body = Body(500);
+            // Resolved here, not in the constructor: a setting that fails its check at start must report itself, not us.
+            var validator = services.GetRequiredService<Validator>();
+            var body = Body(services.GetRequiredService<Catalogus>(), 500);
             for (var round = 0; round < options.Value.Rondes; round++)
             {
                 stoppingToken.ThrowIfCancellationRequested();
@@ -91,7 +93,7 @@ public sealed class Opwarmen(Catalogus catalogus, Validator validator, IOptions<
     }, stoppingToken);
 
     /// <summary>A request body of made-up rows in the catalogue's terms, every second one with a finding.</summary>
-    private byte[] Body(int count)
+    private static byte[] Body(Catalogus catalogus, int count)
     {
         var gemeente = catalogus.Gemeenten[0].Cbscode;
         var aanbieder = catalogus.Aanbieders[0];

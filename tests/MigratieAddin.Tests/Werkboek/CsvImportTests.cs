@@ -39,7 +39,7 @@ public class CsvImportTests
         var records = SemicolonCsv.Read(new StringReader(csv)).ToList();
         Assert.Equal([1, 2, 5, 8], records.Select(r => r.Line));
         Assert.Equal(["a", "b"], records[0].Fields);
-        Assert.Equal(["2", "drie\nlosse\rregels"], records[2].Fields);
+        Assert.Equal(["2", "drie\nlosse\nregels"], records[2].Fields);
     }
 
     [Theory]
