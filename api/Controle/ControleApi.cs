@@ -72,7 +72,7 @@ public static class ControleApi
         byte[] filled;
         try
         {
-            filled = StatusWriter.Fill(file, workbook, report);
+            filled = StatusWriter.Fill(file, workbook, report, ct);
         }
         catch (Exception e) when (e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException or InvalidDataException or InvalidOperationException)
         {

@@ -1,65 +1,90 @@
+using System.IO.Compression;
+using System.IO.Packaging;
+using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using XCell = DocumentFormat.OpenXml.Spreadsheet.Cell;
-using XRow = DocumentFormat.OpenXml.Spreadsheet.Row;
 
 namespace MigratieAddin.Api;
 
 /// <summary>Writes Status and Meldingen into a returned workbook and changes nothing else: the aanbieder's values,
-/// formatting and extra tabs stay as they are.</summary>
+/// formatting and extra tabs stay as they are. Every zip entry is copied as it is; only the Toewijzingen sheet is
+/// streamed through <see cref="StatusSheet"/>, so memory stays near the size of the upload whatever the row count.</summary>
 public static class StatusWriter
 {
-    public static byte[] Fill(byte[] original, ReturnedWorkbook workbook, Beoordeling report)
+    public static byte[] Fill(byte[] original, ReturnedWorkbook workbook, Beoordeling report, CancellationToken ct = default)
     {
-        using var stream = new MemoryStream();
-        stream.Write(original);
-        using (var document = SpreadsheetDocument.Open(stream, true))
+        try
         {
-            var workbookPart = document.WorkbookPart!;
-            var sheet = workbookPart.Workbook.Sheets!.Elements<Sheet>()
-                .First(s => string.Equals(s.Name?.Value?.Trim(), FormatWorkbook.Toewijzingen, StringComparison.OrdinalIgnoreCase));
-            var part = (WorksheetPart)workbookPart.GetPartById(sheet.Id!);
-            var data = part.Worksheet.GetFirstChild<SheetData>()!;
-            var rows = data.Elements<XRow>().Where(r => r.RowIndex is not null).ToDictionary(r => (int)r.RowIndex!.Value);
+            return FillPackage(original, workbook, report, ct);
+        }
+        catch (Exception e) when (e is XmlException or InvalidDataException or OpenXmlPackageException or FileFormatException or IOException
+                                      or InvalidOperationException or ArgumentException or KeyNotFoundException)
+        {
+            throw Damaged();
+        }
+    }
 
-            var width = rows.Values.SelectMany(r => r.Elements<XCell>()).Select(c => c.CellReference?.Value is { } reference ? XlsxReader.ColumnIndex(reference) : 0).DefaultIfEmpty(0).Max() + 1;
-            var statusColumn = workbook.ColumnIndexes.TryGetValue(Column.Status, out var s) ? s : width++;
-            var meldingenColumn = workbook.ColumnIndexes.TryGetValue(Column.Meldingen, out var m) ? m : width++;
-            Set(data, rows, 1, statusColumn, Column.Status.Header());
-            Set(data, rows, 1, meldingenColumn, Column.Meldingen.Header());
+    private static byte[] FillPackage(byte[] original, ReturnedWorkbook workbook, Beoordeling report, CancellationToken ct)
+    {
+        var sheetEntry = ToewijzingenEntry(original);
+        using var source = new ZipArchive(new MemoryStream(original, writable: false), ZipArchiveMode.Read);
+        var sheet = source.Entries.Where(e => SameName(e.FullName, sheetEntry)).ToList() is [var single] ? single : throw Damaged();
 
-            foreach (var rij in report.Rijen)
+        var last = -1;
+        if (!workbook.ColumnIndexes.ContainsKey(Column.Status) || !workbook.ColumnIndexes.ContainsKey(Column.Meldingen))
+            using (var stream = sheet.Open()) last = StatusSheet.LastColumn(stream, ct);
+        var status = workbook.ColumnIndexes.TryGetValue(Column.Status, out var s) ? s : ++last;
+        var meldingen = workbook.ColumnIndexes.TryGetValue(Column.Meldingen, out var m) ? m : ++last;
+        var statusFirst = status < meldingen;
+        string[] Ordered(string statusText, string meldingenText) => statusFirst ? [statusText, meldingenText] : [meldingenText, statusText];
+
+        var texts = new Dictionary<int, string[]> { [1] = Ordered(Column.Status.Header(), Column.Meldingen.Header()) };
+        foreach (var rij in report.Rijen)
+            if (rij.Rij is { } number)
+                texts[number] = Ordered(rij.Status.ToString().ToLowerInvariant(), string.Join(" | ", rij.Meldingen.Select(x => x.Tekst)));
+        var rewriter = new StatusSheet(statusFirst ? [status, meldingen] : [meldingen, status], texts);
+
+        using var output = new MemoryStream(original.Length + original.Length / 4);
+        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
             {
-                if (rij.Rij is not { } number) continue;
-                Set(data, rows, number, statusColumn, rij.Status.ToString().ToLowerInvariant());
-                Set(data, rows, number, meldingenColumn, string.Join(" | ", rij.Meldingen.Select(x => x.Tekst)));
+                ct.ThrowIfCancellationRequested();
+                using var from = entry.Open();
+                using var to = target.CreateEntry(entry.FullName, CompressionLevel.Fastest).Open();
+                if (entry == sheet) rewriter.Rewrite(from, to, ct);
+                else from.CopyTo(to);
             }
-            part.Worksheet.Save();
         }
-        return stream.ToArray();
+        return output.ToArray();
     }
 
-    private static void Set(SheetData data, Dictionary<int, XRow> rows, int number, int column, string text)
+    /// <summary>Refuses active content and finds the zip entry of the Toewijzingen sheet, the way ReturnedWorkbook finds it.</summary>
+    private static string ToewijzingenEntry(byte[] original)
     {
-        if (!rows.TryGetValue(number, out var row))
-        {
-            row = new XRow { RowIndex = (uint)number };
-            var next = rows.Keys.Where(k => k > number).DefaultIfEmpty(int.MaxValue).Min();
-            if (next == int.MaxValue) data.Append(row); else data.InsertBefore(row, rows[next]);
-            rows[number] = row;
-        }
-        var reference = XlsxWriter.Reference(column, number);
-        var cell = row.Elements<XCell>().FirstOrDefault(c => c.CellReference?.Value == reference);
-        if (cell is null)
-        {
-            cell = new XCell { CellReference = reference };
-            var after = row.Elements<XCell>().FirstOrDefault(c => c.CellReference?.Value is { } r && XlsxReader.ColumnIndex(r) > column);
-            if (after is null) row.Append(cell); else row.InsertBefore(cell, after);
-        }
-        cell.CellFormula = null;
-        cell.CellValue = null;
-        cell.RemoveAllChildren();
-        cell.DataType = CellValues.InlineString;
-        cell.AppendChild(new InlineString(new Text(XlsxWriter.XmlSafe(text)) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }));
+        // Package.Open straight on memory: SpreadsheetDocument.Open(stream, false) would copy the upload to a temp file.
+        using var package = Package.Open(new MemoryStream(original, writable: false), FileMode.Open, FileAccess.Read);
+        if (ActiveContent.Find(package) is { Count: > 0 } kinds)
+            throw new RequestException(StatusCodes.Status400BadRequest,
+                $"Dit werkboek bevat {ActiveContent.List(kinds)}. Zulke actieve inhoud zet de API niet in een gecontroleerd werkboek. "
+                + "Sla het werkboek op als Excel-werkmap (.xlsx) zonder deze onderdelen (verbreek koppelingen via Gegevens > Koppelingen bewerken), "
+                + "of gebruik het rapport zonder ?formaat=xlsx.");
+        using var document = SpreadsheetDocument.Open(package);
+        var workbookPart = document.WorkbookPart ?? throw Damaged();
+        var sheet = workbookPart.Workbook.Sheets?.Elements<Sheet>()
+            .FirstOrDefault(s => string.Equals(s.Name?.Value?.Trim(), FormatWorkbook.Toewijzingen, StringComparison.OrdinalIgnoreCase));
+        if (sheet?.Id?.Value is not { } id || workbookPart.GetPartById(id) is not WorksheetPart part) throw Damaged();
+        return part.Uri.OriginalString;
     }
+
+    private static bool SameName(string entry, string partUri) =>
+        string.Equals(Uri.UnescapeDataString(entry), Uri.UnescapeDataString(partUri.TrimStart('/')), StringComparison.OrdinalIgnoreCase);
+
+    internal static RequestException Damaged() => new(StatusCodes.Status400BadRequest,
+        "Status en Meldingen konden niet in dit werkboek worden gezet, omdat het tabblad Toewijzingen of een ander onderdeel beschadigd is. "
+        + "Sla het werkboek opnieuw op in Excel, of gebruik het rapport zonder ?formaat=xlsx.");
+
+    internal static RequestException RowOutOfOrder(int number) => new(StatusCodes.Status400BadRequest,
+        $"Op het tabblad Toewijzingen staat rij {number} twee keer, of niet op volgorde. Excel schrijft elke rij één keer en op volgorde; "
+        + "zo'n werkboek kan de API niet aanvullen zonder het te beschadigen. Sla het werkboek opnieuw op in Excel, of gebruik het rapport zonder ?formaat=xlsx.");
 }
