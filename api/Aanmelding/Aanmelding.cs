@@ -30,7 +30,7 @@ public sealed record AanmeldConfig(bool Aanmelding, string? ClientId, string? Au
 }
 
 /// <summary>Sign-in with the region's Entra ID (Microsoft.Identity.Web) when an AzureAd section is configured; otherwise
-/// an explicit local mode that answers only this computer (loopback). Production without AzureAd does not start.</summary>
+/// an explicit local mode that answers only this computer (loopback), in Development only: elsewhere without AzureAd it does not start.</summary>
 public static class Aanmelding
 {
     public const string DefaultScope = "Toewijzingen.Gebruiken";
@@ -39,9 +39,9 @@ public static class Aanmelding
     {
         var section = builder.Configuration.GetSection("AzureAd");
         var on = !string.IsNullOrWhiteSpace(section["ClientId"]);
-        if (!on && builder.Environment.IsProduction())
+        if (!on && !builder.Environment.IsDevelopment())
             throw new InvalidOperationException("Aanmelding is niet ingesteld: de sectie AzureAd (Instance, TenantId, ClientId) ontbreekt. "
-                + "In Production start de API niet zonder aanmelding. Zie de README, 'Aanmelden met Entra ID'.");
+                + $"Alleen in Development start de API zonder aanmelding (lokale modus), in {builder.Environment.EnvironmentName} niet. Zie de README, 'Aanmelden met Entra ID'.");
 
         var scope = section["Scope"] is { Length: > 0 } s ? s : DefaultScope;
         var config = on
@@ -50,7 +50,11 @@ public static class Aanmelding
             : AanmeldConfig.Lokaal;
         builder.Services.AddSingleton(config);
 
-        if (on) builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddMicrosoftIdentityWebApi(section);
+        if (on)
+        {
+            builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddMicrosoftIdentityWebApi(section);
+            builder.Services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, Aanmeldservice.FetchMetadataWithinBounds);
+        }
         builder.Services.AddAuthorization(o =>
         {
             o.AddPolicy(Beleid.IedereRol, p => Require(p, on, scope, Rollen.Gemeente, Rollen.Aanbieder, Rollen.Beheer));
@@ -88,6 +92,7 @@ public static class Aanmelding
         if (config.Aanmelding)
         {
             app.Logger.LogInformation("Aanmelding staat aan: elke /api-aanroep vraagt een Entra ID-token met de juiste scope en rol.");
+            app.UseAanmeldserviceProblem();
             app.UseAuthentication();
         }
         else
@@ -96,7 +101,8 @@ public static class Aanmelding
             app.Use(async (context, next) =>
             {
                 var remote = context.Connection.RemoteIpAddress;
-                if (remote is null || IPAddress.IsLoopback(remote)) { await next(); return; }
+                // No remote address (a Unix socket, a named pipe) is not proof of this computer.
+                if (remote is not null && IPAddress.IsLoopback(remote)) { await next(); return; }
                 await Problems.For(StatusCodes.Status403Forbidden,
                     "Deze API draait in lokale modus (zonder aanmelding) en is alleen bereikbaar vanaf de computer zelf. Stel aanmelding in (AzureAd) om hem vanaf andere computers te gebruiken.")
                     .ExecuteAsync(context);

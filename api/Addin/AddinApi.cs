@@ -39,19 +39,32 @@ public static class AddinApi
         app.MapGet("/manifest.xml", Manifest)
             .WithTags("Invoegtoepassing")
             .WithSummary("Het manifest van de invoegtoepassing")
-            .WithDescription("Het manifest met het publieke adres van deze API ingevuld (instelling Addin:PubliekeUrl), om te installeren in Excel of via het Microsoft 365-beheercentrum.");
+            .WithDescription("Het manifest met het publieke adres van deze API ingevuld (instelling Addin:PubliekeUrl; zonder die instelling het ingestelde lokale https-adres), om te installeren in Excel of via het Microsoft 365-beheercentrum.");
         return app;
     }
 
-    public static Results<ContentHttpResult, ProblemHttpResult> Manifest(HttpRequest request, IOptions<AddinOptions> options)
+    public static ContentHttpResult Manifest(IOptions<AddinOptions> options, IConfiguration configuration)
     {
-        var baseUrl = string.IsNullOrWhiteSpace(options.Value.PubliekeUrl)
-            ? $"{request.Scheme}://{request.Host}"
-            : options.Value.PubliekeUrl.TrimEnd('/');
-        if (!IsHttpsBase(baseUrl))
-            return Problems.For(StatusCodes.Status409Conflict,
-                "Office laadt invoegtoepassingen alleen via https. Open dit adres via https, of stel Addin:PubliekeUrl in op het https-adres van de API.");
+        var baseUrl = string.IsNullOrWhiteSpace(options.Value.PubliekeUrl) ? LocalAddress(configuration) : options.Value.PubliekeUrl.TrimEnd('/');
         return TypedResults.Content(ManifestFor(baseUrl), "application/xml; charset=utf-8");
+    }
+
+    /// <summary>The first https address the API is configured to listen on (Kestrel endpoints, then urls), else the
+    /// development address; never the request's Host header, which the caller chooses.</summary>
+    public static string LocalAddress(IConfiguration configuration)
+    {
+        var urls = configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"])
+            .Concat((configuration[WebHostDefaults.ServerUrlsKey] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        foreach (var url in urls.OfType<string>())
+        {
+            BindingAddress address;
+            try { address = BindingAddress.Parse(url); }
+            catch (FormatException) { continue; }
+            if (address.IsUnixPipe || !string.Equals(address.Scheme, "https", StringComparison.OrdinalIgnoreCase)) continue;
+            var host = address.Host is "*" or "+" or "0.0.0.0" or "[::]" ? "localhost" : address.Host; // listening everywhere: this computer
+            return address.Port == 443 ? $"https://{host}" : $"https://{host}:{address.Port}";
+        }
+        return LocalBaseUrl;
     }
 
     /// <summary>The manifest with every local development URL replaced by <paramref name="baseUrl"/>.</summary>

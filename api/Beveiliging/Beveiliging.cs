@@ -36,6 +36,7 @@ public static class Beveiliging
     public static IServiceCollection AddBeveiliging(this IServiceCollection services)
     {
         services.AddOptions<BeveiligingOptions>().BindConfiguration("Limieten:Beveiliging");
+        services.AddNetwerk();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -88,6 +89,7 @@ public static class Beveiliging
 
     public static WebApplication UseBeveiliging(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // before the loopback check and the rate limit read the client address
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;

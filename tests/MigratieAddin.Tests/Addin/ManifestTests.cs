@@ -81,21 +81,32 @@ public class ManifestTests
     }
 
     [Fact]
-    public async Task WithoutAPublicAddressAnHttpsRequestGetsItsOwnOrigin()
+    public async Task WithoutAPublicAddressTheManifestPointsAtTheConfiguredLocalAddressNotTheRequestsHost()
     {
-        using var api = new MigratieApi();
-        var client = api.CreateClient(new() { BaseAddress = new Uri("https://migratie.test:8443") });
+        using var api = new MigratieApi(("AllowedHosts", "*"), ("urls", "http://localhost:7080;https://localhost:7443"));
+        var client = api.CreateClient(new() { BaseAddress = new Uri("https://aanvaller.example:8443") });
         var xml = await client.GetStringAsync("/manifest.xml");
-        Assert.Contains("https://migratie.test:8443/taskpane.html", xml);
+        Assert.Contains("https://localhost:7443/taskpane.html", xml);
+        Assert.DoesNotContain("aanvaller", xml);
     }
 
     [Fact]
-    public async Task OverPlainHttpWithoutAPublicAddressTheManifestIsRefusedWithADutchReason()
+    public async Task AWildcardLocalAddressBecomesLocalhost()
     {
-        using var api = new MigratieApi();
-        var response = await api.CreateClient().GetAsync("/manifest.xml");
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("https", await response.Content.ReadAsStringAsync());
+        using var api = new MigratieApi(("Kestrel:Endpoints:Https:Url", "https://*:7443"));
+        var xml = await api.CreateClient().GetStringAsync("/manifest.xml");
+        Assert.Contains("https://localhost:7443/taskpane.html", xml);
+    }
+
+    [Fact]
+    public async Task WithoutAnyHttpsAddressTheManifestPointsAtTheDevelopmentAddress()
+    {
+        using var api = new MigratieApi(("AllowedHosts", "*"), ("urls", "http://127.0.0.1:7080"));
+        var response = await api.CreateClient(new() { BaseAddress = new Uri("https://aanvaller.example") }).GetAsync("/manifest.xml");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var xml = await response.Content.ReadAsStringAsync();
+        Assert.Empty(SchemaErrors(xml));
+        Assert.All(Urls(XDocument.Parse(xml)), u => Assert.StartsWith(AddinApi.LocalBaseUrl + "/", u + "/"));
     }
 
     [Fact]

@@ -1,5 +1,9 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MigratieAddin.Tests;
 
@@ -11,6 +15,17 @@ public sealed class MigratieApi(params (string Key, string Value)[] settings) : 
         builder.UseEnvironment("Development");
         builder.UseSetting("Opwarmen:Rondes", "1"); // one round keeps the path exercised without slowing every test host
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter>(new LoopbackClient()));
+    }
+
+    /// <summary>TestServer's in-memory client has no remote address; on this computer Kestrel would see loopback.</summary>
+    private sealed class LoopbackClient : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(inner => context => { context.Connection.RemoteIpAddress ??= IPAddress.Loopback; return inner(context); });
+            next(app);
+        };
     }
 }
 
