@@ -13,6 +13,7 @@ builder.Services.AddValidatie();      // the rules engine and its request limits
 builder.Services.AddFormat();         // the format workbook and the per-aanbieder zip
 builder.Services.AddControle();       // checking returned workbooks, approvals and the conversion list
 builder.Services.AddAddin();          // the task pane and the add-in manifest
+builder.Services.AddDownloads();      // short-lived single-use download addresses (Excel for Mac)
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 256L * 1024 * 1024); // each endpoint sets its own, lower limit
 
 var app = builder.Build();
@@ -26,10 +27,13 @@ app.UseRateLimiter();
 app.MapApiDescription();
 app.MapGezondheid();
 app.MapAddin();
+app.MapHelp();
 app.MapCatalogus();
 app.MapValidatie();
+app.MapRegels();
 app.MapFormat();
 app.MapControle();
+app.MapDownloads();
 
 app.Run();
 

@@ -1,9 +1,14 @@
 // The one module that talks to the API.
-import type { Beoordeling, CellValue, Fase } from './format';
+import type { Beoordeling, CellValue, Ernst, Fase } from './format';
 import { compress, type RequestRow } from './rows';
 
-/** The API could not be reached or did not answer in time: nothing is lost, try again later. */
-export class ApiOnbereikbaar extends Error {}
+/** The API could not be reached, did not answer in time or asked to wait: nothing is lost, try again later
+ *  (after retryAfterMs, when the API said how long). */
+export class ApiOnbereikbaar extends Error {
+  constructor(message: string, readonly retryAfterMs: number | null = null) {
+    super(message);
+  }
+}
 
 /** The API answered with a problem: its Dutch detail says what to fix. */
 export class ApiProbleem extends Error {}
@@ -45,6 +50,24 @@ export interface Verzendoverzicht {
   nietVerzonden: NietVerzonden[];
 }
 
+/** A rule as the API names it for people (GET /api/regels). */
+export interface Regel {
+  code: string;
+  naam: string;
+  ernst: Ernst;
+}
+
+/** Waits this long at most, on a 429 or 503 with Retry-After, before trying once more; longer waits go back to the caller. */
+const MAX_WAIT_MS = 10_000;
+
+/** Milliseconds a Retry-After header asks for (seconds or an HTTP date), or null when it says nothing usable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
 export interface ApiClient {
   validate(request: ValidatieVerzoek): Promise<Beoordeling>;
   format(bron: FormatBron, contactpersonen: Contactpersoon[]): Promise<Blob>;
@@ -52,10 +75,15 @@ export interface ApiClient {
   perAanbieder(bron: FormatBron, contactpersonen: Contactpersoon[]): Promise<Blob>;
   akkoord(regelId: string, waarden: Record<string, CellValue>, verzegeling: string | null): Promise<string>;
   omzetlijst(werkboek: Blob): Promise<Blob>;
+  /** The rules with their Dutch names, for the filter and the groups. */
+  regels(): Promise<Regel[]>;
+  /** A short-lived single-use address (absolute) from which the system browser can fetch this file once. */
+  downloadAdres(bestand: Blob, naam: string): Promise<string>;
 }
 
 export function createApiClient(baseUrl = '', timeoutMs = 15_000, fetcher: typeof fetch = (...a) => fetch(...a),
-  token: () => Promise<string | null> = async () => null): ApiClient {
+  token: () => Promise<string | null> = async () => null,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))): ApiClient {
   /** Adds the bearer token (none in local mode) to a request's headers. */
   async function withToken(init: RequestInit): Promise<RequestInit> {
     const bearer = await token();
@@ -90,16 +118,30 @@ export function createApiClient(baseUrl = '', timeoutMs = 15_000, fetcher: typeo
   /** One request with the pane's error handling: unreachable (nothing lost, try again) or a Dutch problem detail.
    *  Workbooks take longer than a live validation round, hence the longer default. */
   async function call(path: string, init: RequestInit, timeout = timeoutMs * 4): Promise<Response> {
-    let response: Response;
-    const signed = await withToken(init);
-    try {
-      response = await fetcher(`${baseUrl}${path}`, { ...signed, signal: AbortSignal.timeout(timeout) });
-    } catch {
-      throw new ApiOnbereikbaar('De service is niet bereikbaar. Probeer het over enkele ogenblikken opnieuw.');
+    for (let attempt = 0; ; attempt++) {
+      let response: Response;
+      const signed = await withToken(init);
+      try {
+        response = await fetcher(`${baseUrl}${path}`, { ...signed, signal: AbortSignal.timeout(timeout) });
+      } catch {
+        throw new ApiOnbereikbaar('De service is niet bereikbaar. Probeer het over enkele ogenblikken opnieuw.');
+      }
+      // Too many requests, or busy: wait as long as the API asks (a short wait here, a longer one by the caller).
+      if (response.status === 429 || response.status === 503) {
+        const wait = retryAfterMs(response.headers.get('Retry-After'));
+        if (wait !== null && wait <= MAX_WAIT_MS && attempt < 2) {
+          await sleep(wait);
+          continue;
+        }
+        const seconds = wait === null ? null : Math.ceil(wait / 1000);
+        throw new ApiOnbereikbaar(response.status === 429
+          ? `De service krijgt nu te veel verzoeken van u. Er gaat niets verloren; het taakvenster probeert het ${seconds ? `over ${seconds} seconden` : 'zo'} opnieuw.`
+          : `De service is even te druk. Er gaat niets verloren; probeer het ${seconds ? `over ${seconds} seconden` : 'later'} opnieuw.`, wait);
+      }
+      if (response.status >= 500 || response.status === 404) throw new ApiOnbereikbaar('De service geeft geen antwoord. Probeer het later opnieuw.');
+      if (!response.ok) throw await problemOf(response);
+      return response;
     }
-    if (response.status >= 500 || response.status === 404) throw new ApiOnbereikbaar('De service geeft geen antwoord. Probeer het later opnieuw.');
-    if (!response.ok) throw await problemOf(response);
-    return response;
   }
 
   async function problemOf(response: Response): Promise<ApiProbleem> {
@@ -122,6 +164,14 @@ export function createApiClient(baseUrl = '', timeoutMs = 15_000, fetcher: typeo
       const form = new FormData();
       form.append('bestand', werkboek, 'werkboek.xlsx');
       return (await call('/api/omzetting', { method: 'POST', body: form })).blob();
+    },
+
+    regels: async () => (await call('/api/regels', { method: 'GET' }, timeoutMs)).json() as Promise<Regel[]>,
+    async downloadAdres(bestand, naam) {
+      const form = new FormData();
+      form.append('bestand', bestand, naam);
+      const { adres } = (await (await call('/api/downloads', { method: 'POST', body: form })).json()) as { adres: string };
+      return new URL(adres, baseUrl || location.origin).href;
     },
 
     validate: async (request) => (await call('/api/validatie', await jsonInit(request), timeoutMs)).json() as Promise<Beoordeling>,

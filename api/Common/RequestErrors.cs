@@ -48,6 +48,7 @@ public static class Problems
         403 => "Geen toegang",
         404 => "Niet gevonden",
         405 => "Methode niet toegestaan",
+        410 => "Niet meer beschikbaar",
         413 => "Verzoek te groot",
         415 => "Soort inhoud niet ondersteund",
         422 => "Kan niet worden verwerkt",

@@ -2,7 +2,9 @@ import {
   Button, Caption1, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Option, Spinner, Subtitle2, tokens,
 } from '@fluentui/react-components';
 import { ArrowSync20Regular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { officeBrowserWindow } from '../officeBrowser';
+import { approvableRows } from './groups';
 import { type Fase, ROL_LABEL } from '../format';
 import type { LiveValidation, SessionState } from '../session';
 import { Counts } from './Counts';
@@ -31,10 +33,17 @@ export function App({ session, api, sheet, auth }: { session: LiveValidation; ap
   useEffect(() => {
     if (rollen.length > 0 && !rollen.includes(state.rol)) void session.setRol(rollen[0]);
   }, [rollen.join(), state.rol, session]);
+  const [namen, setNamen] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => { api.regels().then((r) => setNamen(new Map(r.map((x) => [x.code, x.naam])))).catch(() => undefined); }, [api]);
+  const [approvedHere, setApprovedHere] = useState<ReadonlySet<number>>(new Set());
+  const approvable = useMemo(() => approvableRows(state.bevindingen), [state.bevindingen]);
+  const approved = (row: number) => approvedHere.has(row) || Boolean(session.valuesOf(row).akkoordcode);
+  const browser = useMemo(() => officeBrowserWindow(), []);
   const [approval, setApproval] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const giveApproval = async (row: number) => {
     try {
       setApproval({ intent: 'success', text: await approve(api, sheet, session, row) });
+      setApprovedHere((a) => new Set(a).add(row));
     } catch (e) {
       setApproval({ intent: 'error', text: (e as Error).message });
     }
@@ -93,11 +102,11 @@ export function App({ session, api, sheet, auth }: { session: LiveValidation; ap
         <MessageBar layout="multiline" intent={approval.intent} data-testid="akkoord-melding"><MessageBarBody>{approval.text}</MessageBarBody></MessageBar>
       ) : null}
 
-      <Findings bevindingen={state.bevindingen} onSelect={(b) => void session.select(b)}
+      <Findings bevindingen={state.bevindingen} namen={namen} approvable={approvable} approved={approved} onSelect={(b) => void session.select(b)}
         onApprove={state.rol === 'controle' ? (b) => void giveApproval(b.row) : undefined} />
 
       {state.rol === 'gemeente' ? <FormatSection api={api} sheet={sheet} session={session} /> : null}
-      {state.rol === 'controle' ? <ControleSection api={api} sheet={sheet} session={session} /> : null}
+      {state.rol === 'controle' ? <ControleSection api={api} sheet={sheet} browser={browser} /> : null}
     </main>
   );
 }

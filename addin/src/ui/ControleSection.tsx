@@ -1,17 +1,20 @@
-import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2 } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ApiClient } from '../api';
 import type { SheetGateway } from '../excel/sheet';
+import { layoutOf } from '../format';
+import type { BrowserWindow } from '../officeBrowser';
+import { cellForApi, type RequestRow } from '../rows';
 import type { LiveValidation } from '../session';
-import { download } from './download';
+import { deliver } from './download';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: '8px', paddingTop: '8px', borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  section: { display: 'flex', flexDirection: 'column', gap: '8px' },
 });
 
-/** The gemeente's step 7: the conversion list of the checked workbook. Approvals are given from the findings list. */
-export function ControleSection({ api, sheet, session }: { api: ApiClient; sheet: SheetGateway; session: LiveValidation }) {
+/** The gemeente's step 7, the next step in the controle role: the conversion list of the checked workbook. */
+export function ControleSection({ api, sheet, browser }: { api: ApiClient; sheet: SheetGateway; browser: BrowserWindow | null }) {
   const s = useStyles();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
@@ -20,11 +23,11 @@ export function ControleSection({ api, sheet, session }: { api: ApiClient; sheet
     setBusy(true);
     setMessage(null);
     try {
-      // In Excel the workbook itself (with its seal) goes up; the bench has no file, so it sends its rows as a workbook.
-      const werkboek = (await sheet.workbookFile())
-        ?? (await api.format({ rijen: session.requestRows().map((r) => ({ rij: r.rij, waarden: session.valuesOf(r.rij) })) }, []));
-      download(await api.omzetlijst(werkboek), 'omzetlijst.xlsx');
-      setMessage({ intent: 'success', text: 'De omzetlijst is gedownload: per rij de beëindiging 2022 en de nieuwe toewijzing 2023, en op het tweede tabblad wat niet is omgezet en waarom.' });
+      // In Excel the workbook itself (with its seal) goes up; the bench has no file, so it sends its rows as an
+      // (unsealed) workbook, read fresh from the sheet so the approval marks travel in the Akkoordcode column.
+      const werkboek = (await sheet.workbookFile()) ?? (await api.format({ rijen: await allRows(sheet) }, []));
+      const where = await deliver(await api.omzetlijst(werkboek), 'omzetlijst.xlsx', sheet, api, browser);
+      setMessage({ intent: 'success', text: `${where} Per rij staan erin de beëindiging 2022 en de nieuwe toewijzing 2023, en op het tweede tabblad wat niet is omgezet en waarom.` });
     } catch (e) {
       setMessage({ intent: 'error', text: (e as Error).message });
     } finally {
@@ -33,14 +36,30 @@ export function ControleSection({ api, sheet, session }: { api: ApiClient; sheet
   }
 
   return (
-    <section className={s.section} aria-label="Omzetten">
-      <Subtitle2 as="h2">Omzetten</Subtitle2>
-      <Caption1>Rijen met status ok en overlegrijen met uw akkoord worden omgezet. Geef akkoord vanuit de bevindingen, na overleg met de aanbieder.</Caption1>
+    <section className={s.section} aria-labelledby="omzetten-kop">
+      <Subtitle2 as="h2" id="omzetten-kop">Volgende stap: omzetten</Subtitle2>
+      <Caption1>Rijen met status ok en overlegrijen met uw akkoord worden omgezet. Geef akkoord bij de bevindingen hieronder, na overleg met de aanbieder.</Caption1>
       <Button appearance="primary" icon={<ArrowDownload20Regular />} onClick={() => void omzetlijst()} disabled={busy}>Omzetlijst maken</Button>
       {busy ? <Spinner size="tiny" label="Omzetlijst maken…" /> : null}
       {message ? <MessageBar layout="multiline" intent={message.intent} data-testid="omzet-melding"><MessageBarBody>{message.text}</MessageBarBody></MessageBar> : null}
     </section>
   );
+}
+
+/** Every non-empty row of the sheet with all its columns (Akkoord gemeente and Akkoordcode included). */
+async function allRows(sheet: SheetGateway): Promise<RequestRow[]> {
+  const snapshot = await sheet.readAll();
+  const layout = layoutOf(snapshot.headers);
+  const rijen: RequestRow[] = [];
+  snapshot.rows.forEach((cells, i) => {
+    const waarden: RequestRow['waarden'] = {};
+    for (const [key, index] of layout.byKey) {
+      const v = cellForApi(cells[index]);
+      if (v !== null && key !== 'status' && key !== 'meldingen') waarden[key] = v;
+    }
+    if (Object.keys(waarden).length > 0) rijen.push({ rij: i + 2, waarden });
+  });
+  return rijen;
 }
 
 /** Asks the API for the approval mark over the row's current values and writes it next to "ja" and today's date. */

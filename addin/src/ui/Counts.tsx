@@ -3,20 +3,25 @@ import { STATUSES, STATUS_LABEL, type Telling } from '../format';
 import { StatusIcon } from './StatusIcon';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: '4px' },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: '4px' },
   tile: {
-    display: 'flex', flexDirection: 'column', alignItems: 'center', padding: '6px 2px',
-    borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2,
+    display: 'flex', flexDirection: 'column', alignItems: 'center', padding: '6px 2px', minWidth: 0,
+    borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1,
   },
   number: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
 });
 
+/** The counts per status, as a status region: a screen reader announces a new count without the user looking for it. */
 export function Counts({ telling }: { telling: Telling | null }) {
   const s = useStyles();
+  const summary = telling
+    ? STATUSES.map((status) => `${STATUS_LABEL[status]}: ${telling[status]} ${telling[status] === 1 ? 'rij' : 'rijen'}`).join(', ')
+    : 'Nog niet gecontroleerd';
   return (
-    <div className={s.grid} role="group" aria-label="Aantal rijen per status">
+    <div className={s.grid} role="status" aria-live="polite" aria-atomic="true" data-testid="tellingen">
+      <span className="visually-hidden">{summary}</span>
       {STATUSES.map((status) => (
-        <div key={status} className={s.tile} data-testid={`telling-${status}`} aria-label={`${STATUS_LABEL[status]}: ${telling?.[status] ?? 0} rijen`}>
+        <div key={status} className={s.tile} data-testid={`telling-${status}`} aria-hidden="true">
           <span className={s.number}>{telling ? telling[status] : '–'}</span>
           <Caption1><StatusIcon status={status} withLabel /></Caption1>
         </div>

@@ -8,7 +8,7 @@ import { layoutOf } from '../format';
 import { requestRow } from '../rows';
 import type { SheetGateway } from '../excel/sheet';
 import type { LiveValidation } from '../session';
-import { download } from './download';
+import { base64, saveInBrowser } from './download';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '8px', paddingTop: '8px', borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
@@ -56,13 +56,13 @@ export function FormatSection({ api, sheet, session }: { api: ApiClient; sheet: 
     const blob = await api.format(await source(), []);
     if (sheet.canInsertSheets) {
       await sheet.insertSheets(await base64(blob));
-      return 'Het format staat als nieuwe tabbladen achteraan in deze werkmap. Je eigen tabbladen zijn niet veranderd.';
+      return 'Het format staat als nieuwe tabbladen achteraan in deze werkmap. Uw eigen tabbladen zijn niet veranderd.';
     }
     if (sheet.canOpenWorkbook) {
       await sheet.openWorkbook(await base64(blob));
       return 'Het format is geopend als nieuwe werkmap.';
     }
-    download(blob, 'format-wonen-verblijf.xlsx');
+    saveInBrowser(blob, 'format-wonen-verblijf.xlsx');
     return 'Het format is gedownload (format-wonen-verblijf.xlsx).';
   });
 
@@ -74,7 +74,7 @@ export function FormatSection({ api, sheet, session }: { api: ApiClient; sheet: 
   });
 
   const downloadZip = () => run('Zip maken…', async () => {
-    download(await api.perAanbieder({ rijen: session.requestRows() }, []), 'format-per-aanbieder.zip');
+    saveInBrowser(await api.perAanbieder({ rijen: session.requestRows() }, []), 'format-per-aanbieder.zip');
     return 'De zip is gedownload: per aanbieder een werkboek en een concept-e-mail (.eml), en verzendoverzicht.csv.';
   });
 
@@ -125,11 +125,4 @@ export function FormatSection({ api, sheet, session }: { api: ApiClient; sheet: 
       ) : null}
     </section>
   );
-}
-
-async function base64(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }

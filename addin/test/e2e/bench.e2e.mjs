@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
-import { ApiProcess, cell, COLUMN, launchBrowser, openBench, paste, setRole, statusOf, testBsn, typeInto, waitForStatus } from './harness.mjs';
+import { ApiProcess, cell, COLUMN, finding, launchBrowser, openBench, paste, setRole, statusOf, testBsn, typeInto, waitForStatus } from './harness.mjs';
 
 const screenshots = new URL('../../../artifacts/screenshots/', import.meta.url).pathname;
 let api;
@@ -37,7 +37,7 @@ test('typing a wrong BSN shows fout on that row and the finding in the pane', as
   await typeInto(page, 3, COLUMN.bsn, '999999999');
   await waitForStatus(page, 3, 'fout');
   assert.match(await page.locator(cell(3, COLUMN.meldingen)).textContent(), /elfproef/);
-  await page.locator('[data-testid="bevindingen"] button[data-row="3"][data-code="BSN_ONGELDIG"]').waitFor();
+  await finding(page, 3, 'BSN_ONGELDIG');
   assert.equal(await page.locator(cell(3, COLUMN.bsn)).textContent(), '999999999');
   await page.close();
 });
@@ -92,7 +92,7 @@ test('a click on a finding selects its cell in the sheet', async () => {
 
 test('the findings can be filtered by severity and by rule', async () => {
   const page = await openBench(browser, api);
-  const items = page.locator('[data-testid="bevindingen"] button');
+  const items = page.locator('[data-testid="bevindingen"] button[data-row]');
   assert.equal(await items.count(), 6);
   await page.getByRole('combobox', { name: 'Filter op ernst' }).click();
   await page.getByRole('option', { name: 'Overleg' }).click();
@@ -101,7 +101,7 @@ test('the findings can be filtered by severity and by rule', async () => {
   await page.getByRole('combobox', { name: 'Filter op ernst' }).click();
   await page.getByRole('option', { name: 'Alle' }).click();
   await page.getByRole('combobox', { name: 'Filter op regel' }).click();
-  await page.getByRole('option', { name: 'PRODUCT2022_GGZ' }).click();
+  await page.getByRole('option', { name: 'GGZ-product valt buiten het format' }).click();
   assert.equal(await items.count(), 1);
   assert.equal(await items.first().getAttribute('data-row'), '63');
   await page.close();

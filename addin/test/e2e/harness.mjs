@@ -124,3 +124,14 @@ export function testBsn(n) {
     if (sum % 11 < 10) return first8 + (sum % 11);
   }
 }
+
+/** The finding for a row and rule in the pane's list, opening its rule's group first when the rule has several rows. */
+export async function finding(page, row, code) {
+  const list = page.locator('[data-testid="bevindingen"]');
+  const item = list.locator(`button[data-row="${row}"][data-code="${code}"]`);
+  const group = list.locator(`button[data-group="${code}"][aria-expanded="false"]`);
+  await item.or(group).first().waitFor();
+  if (await group.count()) await group.first().click();
+  await item.waitFor();
+  return item;
+}

@@ -50,10 +50,10 @@ public sealed class SignedInApi(string environment = "Development") : WebApplica
 
     public enum Fout { Geen, Verlopen, AndereAudience, AndereIssuer, AndereHandtekening }
 
-    public static string Token(string[] roles, string? scope = Scope, Fout fout = Fout.Geen)
+    public static string Token(string[] roles, string? scope = Scope, Fout fout = Fout.Geen, string? oid = null)
     {
         var now = DateTime.UtcNow;
-        var claims = new Dictionary<string, object> { ["tid"] = Tenant, ["oid"] = Guid.NewGuid().ToString(), ["name"] = "Test Gebruiker" };
+        var claims = new Dictionary<string, object> { ["tid"] = Tenant, ["oid"] = oid ?? Guid.NewGuid().ToString(), ["name"] = "Test Gebruiker" };
         if (scope is not null) claims["scp"] = scope;
         if (roles.Length > 0) claims["roles"] = roles;
         var descriptor = new SecurityTokenDescriptor
