@@ -50,7 +50,7 @@ public sealed record Omzetlijst(IReadOnlyList<OmzetRegel> Regels, IReadOnlyList<
             var p2023 = row.Product2023!;
             regels.Add(new OmzetRegel(row.Gemeentecode!, row.Agb!, row.Bsn!, row.Toewijzingnummer!.Value, "beeindigen", p2022.Productcategorie, p2022.Productcode,
                 row.Ingangsdatum, regio.Peildatum, (long)row.Volume!.Value, row.Eenheid!, row.Frequentie, null, RedenContractwijziging, row.Row.Number));
-            var volume = row.Volume2023 ?? decimal.Ceiling(ExpectedVolume.Of(row, regio.IngangsdatumNieuw)!.Value);
+            var volume = row.Volume2023 ?? ExpectedVolume.Of(row, regio.IngangsdatumNieuw)!.Value.RoundedUp;
             regels.Add(new OmzetRegel(row.Gemeentecode!, row.Agb!, row.Bsn!, row.Toewijzingnummer!.Value, "nieuw", p2023.Productcategorie, p2023.Productcode,
                 regio.IngangsdatumNieuw, row.Einddatum2023 ?? row.Einddatum, (long)volume, row.Eenheid!, row.Frequentie, null, "", row.Row.Number));
         }

@@ -118,6 +118,48 @@ public class YellowRuleTests
     public void AVolume2023MoreThanTenPercentFromTheExpectedPartOfATotalNeedsOverleg(int volume2023) =>
         Judge(TotalRow(volume2023)).HasMelding("VOLUME_AFWIJKEND", "volume2023", Ernst.Overleg);
 
+    // Boundaries where the expected part is a repeating fraction: 6 × 10/11 = 5.4545…, and 6 lies exactly 10 % above it;
+    // 10 × 8/9 = 8.888…, and 8 lies exactly 10 % below it. Decimal arithmetic rounds both just the wrong way.
+    [Theory]
+    [InlineData("31-12-2022", "10-01-2023", 6, 6, true)]
+    [InlineData("31-12-2022", "10-01-2023", 6, 7, false)]
+    [InlineData("31-12-2022", "08-01-2023", 10, 8, true)]
+    [InlineData("31-12-2022", "08-01-2023", 10, 7, false)]
+    [InlineData("22-12-2022", "10-04-2023", 7, 7, true)]
+    public void AVolume2023ExactlyTenPercentFromARepeatingFractionIsAllowedAndOneMoreIsNot(
+        string ingang, string einde, int volume, int volume2023, bool allowed)
+    {
+        var rij = Judge(Row().With(Column.Ingangsdatum, ingang).With(Column.Einddatum, einde)
+            .With(Column.Volume, volume).With(Column.Frequentie, 6).With(Column.Volume2023, volume2023));
+        if (allowed) Assert.DoesNotContain(rij.Meldingen, m => m.Code == "VOLUME_AFWIJKEND");
+        else rij.HasMelding("VOLUME_AFWIJKEND", "volume2023", Ernst.Overleg);
+    }
+
+    [Theory]
+    [InlineData(1, 1, 1, true)]
+    [InlineData(99_999_999, 3_652_059, 3_652_058, true)]
+    [InlineData(99_999_999, 3_652_059, 1, false)]
+    public void TheExpectedVolumeIsJudgedExactlyAtTheLargestSizes(long volume, long totaal, long rest, bool allowedUnchanged)
+    {
+        var verwacht = new Verwacht(volume * rest, totaal);
+        Assert.Equal(allowedUnchanged, verwacht.Allows(volume, 0.10m));
+        Assert.True(verwacht.Allows(verwacht.RoundedUp, 0.10m) || verwacht.Teller < 10 * verwacht.Noemer);
+        Assert.Equal((long)Math.Ceiling((decimal)volume * rest / totaal), verwacht.RoundedUp);
+    }
+
+    [Fact]
+    public void TheToleranceInTheMessageIsWrittenTheDutchWayWhateverTheServersCulture()
+    {
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("en-US");
+            Assert.Equal("7,5%", RuleContext.Procent(0.075m));
+            Assert.Equal("10%", RuleContext.Procent(0.10m));
+        }
+        finally { System.Globalization.CultureInfo.CurrentCulture = before; }
+    }
+
     [Fact]
     public void TwoRowsOfOneJeugdigeWithTheSameProductcode2023AtOneAanbiederAreStapeling()
     {
