@@ -21,7 +21,7 @@ public sealed class Einddatum2023ChangeNeedsOverleg() : Rule("EINDDATUM_GEWIJZIG
     {
         if (row.Einddatum2023 is not { } nieuw || Einddatum(row, ctx) is not { } huidig || nieuw == huidig) return;
         findings.Report(this, Column.Einddatum2023,
-            $"Einddatum 2023 wijkt af van de huidige einddatum ({RuleContext.Datum(huidig)}). Een andere looptijd vraagt vooraf overleg met de gemeente.");
+            $"Einddatum 2023 wijkt af van de huidige einddatum ({RuleContext.Datum(huidig)}). " + ctx.OverlegZin("Een andere looptijd"));
     }
 
     /// <summary>The current einddatum: the row's own, or for an ambulant row without one, that of its omzetting row.</summary>
@@ -52,7 +52,7 @@ public sealed class Volume2023DeviationNeedsOverleg() : Rule("VOLUME_AFWIJKEND",
         var tekst = row.Frequentie == 6
             ? $"Volume 2023 wijkt meer dan {RuleContext.Procent(tolerantie)} af van het verwachte volume voor de rest van de looptijd ({verwacht.RoundedUp})."
             : $"Volume 2023 wijkt af van het huidige volume ({verwacht.RoundedUp}).";
-        findings.Report(this, Column.Volume2023, tekst + " Een andere omvang vraagt vooraf overleg met de gemeente.");
+        findings.Report(this, Column.Volume2023, tekst + " " + ctx.OverlegZin("Een andere omvang"));
     }
 }
 

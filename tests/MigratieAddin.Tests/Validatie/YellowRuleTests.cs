@@ -160,6 +160,43 @@ public class YellowRuleTests
         finally { System.Globalization.CultureInfo.CurrentCulture = before; }
     }
 
+    // Zeta (98000066) is gegund 43A12, 43A13 and 54001; from 43302 only 43A12 and 43A13 are allowed omzettingen.
+    private static RijBuilder ZetaRow(string code2023) => Row().With(Column.AanbiederAgb, "98000066")
+        .With(Column.Productcategorie2022, 43).With(Column.Productcode2022, "43302").With(Column.Productcode2023, code2023);
+
+    [Fact]
+    public void ANietGegundCodeIsAdvisedOnlyCodesThatAreBothGegundAndAnAllowedOmzetting()
+    {
+        var tekst = Judge(ZetaRow("44A08")).Meldingen.Single(m => m.Code == "PRODUCT2023_NIET_GEGUND").Tekst;
+        Assert.Contains("43A12, 43A13", tekst);
+        Assert.DoesNotContain("54001", tekst);
+    }
+
+    [Fact]
+    public void AnAanbiederReadsWhatToDoAndTheGemeenteInControleReadsWhatTheAanbiederDoes()
+    {
+        var aanbieder = Judge(Row().With(Column.Productcode2023, null)).Meldingen.Single().Tekst;
+        var gemeente = Judge(Row().With(Column.Productcode2023, null), Fase.Controle).Meldingen.Single(m => m.Code == "PRODUCT2023_LEEG").Tekst;
+        Assert.Contains("Kies de productcode 2023", aanbieder);
+        Assert.Contains("De aanbieder kiest", gemeente);
+    }
+
+    [Fact]
+    public void TheGemeenteInControleIsNeverToldToConsultTheGemeente()
+    {
+        var rows = new[]
+        {
+            Row().With(Column.Productcode2023, "44A09"), Row().With(Column.Volume2023, 8), Row().With(Column.Einddatum2023, "31-12-2023"),
+            Row().With(Column.OpmerkingAanbieder, "zie mail"), Row().With(Column.Geboortedatum, "01-01-2004"),
+        };
+        var meldingen = rows.SelectMany(r => Judge(r, Fase.Controle).Meldingen).ToList();
+        Assert.Contains(meldingen, m => m.Ernst == Ernst.Overleg);
+        Assert.All(meldingen, m => Assert.DoesNotContain("met de gemeente", m.Tekst));
+        Assert.All(meldingen, m => Assert.DoesNotMatch(@"\b(je|jij|jouw)\b", m.Tekst));
+        var aanbieder = rows.SelectMany(r => Judge(r).Meldingen).Where(m => m.Ernst == Ernst.Overleg).ToList();
+        Assert.All(aanbieder, m => Assert.DoesNotContain("geef akkoord", m.Tekst));
+    }
+
     [Fact]
     public void TwoRowsOfOneJeugdigeWithTheSameProductcode2023AtOneAanbiederAreStapeling()
     {
