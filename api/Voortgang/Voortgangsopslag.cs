@@ -52,7 +52,15 @@ public sealed class Voortgangsopslag
     public static Voortgangsopslag Sqlite(string path)
     {
         var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"De map voor de voortgangsdatabase ({Path.GetDirectoryName(full)}) kan niet worden gemaakt. "
+                + "Zet Voortgang:Bestand op een schrijfbare plek (in een container: een volume), of ConnectionStrings:Voortgang voor PostgreSQL.", e);
+        }
         var cs = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
         return new Voortgangsopslag(() => new SqliteConnection(cs), "SQLite");
     }

@@ -170,4 +170,29 @@ public class VoortgangTests
         // Gemeenten that sent nothing were late on 12-12.
         Assert.True(erna.Regels.Single(r => r.Gemeente == "0166").TeLaat);
     }
+
+    [Fact]
+    public void AVoortgangFileInAPlaceThatCannotBeWrittenStopsTheStartWithAMessageNamingTheSetting()
+    {
+        using var api = new MigratieApi(("Voortgang:Bestand", "/proc/migratie-addin/voortgang.db"));
+        var e = Assert.ThrowsAny<Exception>(() => api.CreateClient());
+        Assert.Contains("Voortgang:Bestand", e.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(VoortgangsopslagTests.Databases), MemberType = typeof(VoortgangsopslagTests))]
+    public async Task TheMigrationIsFollowedTheSameWayInEitherDatabase(string soort)
+    {
+        var setting = soort == "SQLite"
+            ? ("Voortgang:Bestand", TestDatabase.NewFile())
+            : ("ConnectionStrings:Voortgang", await VoortgangsopslagTests.NewPostgresDatabase());
+        using var api = new MigratieApi(setting);
+        var client = api.CreateClient();
+        await RunTheMigration(client);
+
+        var regel = Regel(await Overzicht(client), "0193", "98000022");
+        Assert.Equal(1, regel.GetProperty("akkoorden").GetInt32());
+        Assert.Equal(2, regel.GetProperty("omgezet").GetInt32());
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/ready"));
+    }
 }

@@ -19,21 +19,22 @@ public class VoortgangsopslagTests
     /// <summary>A fresh, migrated store: a new SQLite file, or a new PostgreSQL database.</summary>
     private static async Task<Voortgangsopslag> Fresh(string soort)
     {
-        Voortgangsopslag opslag;
-        if (soort == "SQLite") opslag = Voortgangsopslag.Sqlite(TestDatabase.NewFile());
-        else
-        {
-            var name = $"voortgang_{Guid.NewGuid():N}";
-            await using (var admin = new NpgsqlConnection(Postgres))
-            {
-                await admin.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
-                await create.ExecuteNonQueryAsync();
-            }
-            opslag = Voortgangsopslag.Postgres(new NpgsqlConnectionStringBuilder(Postgres) { Database = name }.ToString());
-        }
+        var opslag = soort == "SQLite" ? Voortgangsopslag.Sqlite(TestDatabase.NewFile()) : Voortgangsopslag.Postgres(await NewPostgresDatabase());
         await opslag.MigrateAsync(default);
         return opslag;
+    }
+
+    /// <summary>A new, empty database in the test run's PostgreSQL; its connection string.</summary>
+    public static async Task<string> NewPostgresDatabase()
+    {
+        var name = $"voortgang_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(Postgres))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(Postgres) { Database = name }.ToString();
     }
 
     private static readonly DateTimeOffset Dag = new(2022, 12, 15, 10, 0, 0, TimeSpan.Zero);
