@@ -17,9 +17,16 @@ public sealed record Omzetlijst(IReadOnlyList<OmzetRegel> Regels, IReadOnlyList<
 
     /// <summary>Judges the workbook afresh (never trusting its Status column) and converts every row with status ok
     /// and every overleg row with a valid approval mark. Refuses (null) a workbook whose seal does not verify.</summary>
-    public static Omzetlijst? Maak(ReturnedWorkbook workbook, Catalogus catalogus, Validator validator, Sealer sealer)
+    public static Omzetlijst? Maak(ReturnedWorkbook workbook, Catalogus catalogus, Validator validator, Sealer sealer) =>
+        Maak(validator.Judge(workbook.Rows, Fase.Controle, workbook.Verzegeling), catalogus, sealer);
+
+    /// <summary>The rows converted: each source row that gave at least one line.</summary>
+    public int OmgezetteRijen => Regels.Select(r => r.Rij).Distinct().Count();
+
+    /// <summary>The conversion list of a judged workbook (fase controle); null when its seal is not valid.</summary>
+    public static Omzetlijst? Maak(Judgement judgement, Catalogus catalogus, Sealer sealer)
     {
-        var (report, seal, read, relations) = validator.Judge(workbook.Rows, Fase.Controle, workbook.Verzegeling);
+        var (report, seal, read, relations) = judgement;
         if (seal is { Ongeldig: true }) return null;
         var regio = catalogus.Regio;
         var regels = new List<OmzetRegel>();
