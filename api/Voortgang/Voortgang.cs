@@ -11,7 +11,11 @@ public sealed record VoortgangRegel(string Gemeente, string? GemeenteNaam, strin
     int Verstuurd, int Teruggekomen, int Rijen, Telling Telling, int Akkoorden, int Omgezet, int NietOmgezet,
     Stap? Stap, Stap? VolgendeStap, bool TeLaat);
 
-public sealed record VoortgangOverzicht(DateOnly Datum, IReadOnlyList<VoortgangRegel> Regels, int TeLaat);
+public sealed record VoortgangOverzicht(DateOnly Datum, IReadOnlyList<VoortgangRegel> Regels, int TeLaat)
+{
+    /// <summary>The same lines as a table, for the sheet the pane writes and the .xlsx download.</summary>
+    public VoortgangTabel Tabel => VoortgangTabel.Of(this);
+}
 
 /// <summary>Records what happens to each sealed workbook (no personal data: codes, ids, counts, times) and answers
 /// GET /api/voortgang: where every gemeente and aanbieder stands against the dates of the region's plan.</summary>
@@ -56,6 +60,8 @@ public static class Voortgang
                 + "omgezette rijen, de stap van het plan en of die te laat is (te laat eerst). Een gemeente ziet haar eigen gemeente, een aanbieder "
                 + "alleen de eigen werkboeken, Beheer alles. Er staan geen persoonsgegevens in.")
             .Produces<VoortgangOverzicht>()
+            .Produces(StatusCodes.Status200OK, contentType: FormatApi.XlsxType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapDelete("/gemeenten/{gemeente}", Verwijder)
             .RequireAuthorization(Beleid.Beheer)
@@ -65,16 +71,21 @@ public static class Voortgang
         return app;
     }
 
-    public static async Task<Results<Ok<VoortgangOverzicht>, ProblemHttpResult>> Overzicht(
-        HttpContext context, Voortgangsopslag opslag, Catalogus catalogus, AanmeldConfig config, TimeProvider time, CancellationToken ct)
+    public static async Task<Results<Ok<VoortgangOverzicht>, FileContentHttpResult, ProblemHttpResult>> Overzicht(
+        HttpContext context, Voortgangsopslag opslag, Catalogus catalogus, AanmeldConfig config, TimeProvider time, string? formaat, CancellationToken ct)
     {
+        if (formaat is not (null or "" or "json" or "xlsx"))
+            return Problems.For(StatusCodes.Status400BadRequest, "Onbekend formaat. Laat 'formaat' weg voor JSON, of gebruik formaat=xlsx voor een werkboek met grafiek.");
         if (Zicht.Van(context.User, config) is not { } zicht)
             return Problems.For(StatusCodes.Status403Forbidden,
                 "Uw account zegt niet bij welke gemeente of aanbieder u hoort (claim 'gemeentecode' of 'agb'), dus de API weet niet welke voortgang u mag zien. "
                 + "Vraag de beheerder van de regio dit in te stellen (zie de README, 'Voortgang').");
         var werkboeken = await opslag.LeesAsync(zicht.Gemeenten, zicht.Aanbieders, ct);
         var vandaag = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        return TypedResults.Ok(Stand(werkboeken, catalogus, vandaag, zicht));
+        var stand = Stand(werkboeken, catalogus, vandaag, zicht);
+        return formaat == "xlsx"
+            ? TypedResults.File(stand.Tabel.Xlsx(), FormatApi.XlsxType, $"voortgang-{vandaag:yyyy-MM-dd}.xlsx")
+            : TypedResults.Ok(stand);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Verwijder(string gemeente, Voortgangsopslag opslag, Catalogus catalogus, CancellationToken ct)

@@ -195,4 +195,29 @@ public class VoortgangTests
         Assert.Equal(2, regel.GetProperty("omgezet").GetInt32());
         Assert.Equal("Healthy", await client.GetStringAsync("/health/ready"));
     }
+
+    [Fact]
+    public async Task TheOverviewDownloadsAsAWorkbookWithTheTableAndANativeChartThatExcelsReadersOpen()
+    {
+        using var api = new MigratieApi(("Voortgang:Bestand", TestDatabase.NewFile()));
+        var client = api.CreateClient();
+        await RunTheMigration(client);
+
+        var response = await client.GetAsync("/api/voortgang?formaat=xlsx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var xlsx = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Empty(Workbooks.ValidationErrors(xlsx));
+        var cells = Workbooks.Sheet(xlsx, "Voortgang");
+        Assert.Equal("Gemeente en aanbieder", cells[1][0].Text);
+        var json = (await Overzicht(client)).GetProperty("tabel");
+        Assert.Equal(json.GetProperty("rijen").GetArrayLength() + 1, cells.Count);
+        var zwolle = cells.Values.Single(r => r.TryGetValue(16, out var agb) && agb.Text == "98000022" && r[15].Text == "0193");
+        Assert.Equal(1, zwolle[1].Number); // ok
+        Assert.Equal(1, zwolle[2].Number); // overleg
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var chart = document.WorkbookPart!.WorksheetParts.Single().DrawingsPart!.ChartParts.Single();
+        Assert.Equal(4, chart.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.BarChartSeries>().Count());
+        Assert.Equal(cells.Count, ExternalReaders.Openpyxl(xlsx).GetProperty("data").GetProperty("Voortgang").GetArrayLength());
+    }
 }
