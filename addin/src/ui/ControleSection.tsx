@@ -110,7 +110,7 @@ function MeerdereWerkboeken({ api, sheet, browser }: { api: ApiClient; sheet: Sh
       ) : null}
       {busy === 'controle' ? <Spinner size="tiny" label="Werkboeken controleren…" /> : null}
       <Button icon={<ArrowDownload20Regular />} onClick={() => void omzetlijst()} disabled={busy !== null || !lines.some((l) => l.omzetbaar)}>
-        Gecombineerde omzetlijst maken
+        Eén omzetlijst voor alle werkboeken
       </Button>
       {busy === 'omzetlijst' ? <Spinner size="tiny" label="Omzetlijst maken…" /> : null}
       {message ? <MessageBar layout="multiline" intent={message.intent} data-testid="batch-melding"><MessageBarBody>{message.text}</MessageBarBody></MessageBar> : null}
