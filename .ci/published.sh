@@ -19,10 +19,12 @@ chown -R root:root "$out/app" && chmod -R go-w "$out/app"
 # The image's user: 'app' (uid 1654) in Microsoft's ASP.NET images.
 id -u app >/dev/null 2>&1 || useradd --system --uid 1654 --no-create-home --shell /usr/sbin/nologin app 2>/dev/null \
   || useradd --system --no-create-home --shell /usr/sbin/nologin app
+# Its home, as in the image (/home/app): the voortgang's SQLite file goes to ~/.local/share/MigratieAddin by default.
+mkdir -p "$out/home" && chown app "$out/home"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 key=$(head -c 48 /dev/urandom | base64 | tr -d '\n')
 
-( cd "$out/app" && exec runuser -u app -- env -i PATH=/usr/bin:/bin HOME=/nonexistent \
+( cd "$out/app" && exec runuser -u app -- env -i PATH=/usr/bin:/bin HOME="$out/home" \
     ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
     Verzegeling__Sleutel="$key" Addin__PubliekeUrl="https://migratie.example.org" \
     AzureAd__Instance="https://login.microsoftonline.com/" AzureAd__TenantId="11111111-1111-1111-1111-111111111111" \
@@ -42,6 +44,7 @@ check "published app answers /health/live" "$(curl -s -o /dev/null -w '%{http_co
 check "published app refuses /api without a token" "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/catalogus")" 401
 check "published app serves the pane" "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/taskpane.html")" 200
 check "published app runs as a non-root user" "$(ps -o user= -p "$(pgrep -P "$pid" -f MigratieAddin.Api.dll | head -1)" 2>/dev/null | tr -d ' ')" app
+check "published app keeps the voortgang in the app user's home" "$([ -f "$out/home/.local/share/MigratieAddin/voortgang.db" ] && echo yes)" yes
 [ "$fail" -ne 0 ] && tail -30 "$out/api.log"
 kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
 exit $fail

@@ -14,6 +14,7 @@ builder.Services.AddFormat();         // the format workbook and the per-aanbied
 builder.Services.AddControle();       // checking returned workbooks, approvals and the conversion list
 builder.Services.AddAddin();          // the task pane and the add-in manifest
 builder.Services.AddDownloads();      // short-lived single-use download addresses (Excel for Mac)
+builder.Services.AddVoortgang();      // what happened to each sealed workbook (no personal data), the region's overview
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 256L * 1024 * 1024); // each endpoint sets its own, lower limit
 
 var app = builder.Build();
@@ -34,6 +35,7 @@ app.MapRegels();
 app.MapFormat();
 app.MapControle();
 app.MapDownloads();
+app.MapVoortgang();
 
 app.Run();
 

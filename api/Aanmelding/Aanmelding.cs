@@ -21,6 +21,8 @@ public static class Beleid
     public const string IedereRol = "IedereRol";
     /// <summary>Gemeente or Beheer: make, send, check, convert and approve.</summary>
     public const string GemeenteWerk = "GemeenteWerk";
+    /// <summary>Beheer only: the region's own actions, such as deleting a gemeente's voortgang.</summary>
+    public const string Beheer = "Beheer";
 }
 
 /// <summary>Whether sign-in is on, and what the pane needs to sign in (served anonymously as /config.json).</summary>
@@ -59,6 +61,7 @@ public static class Aanmelding
         {
             o.AddPolicy(Beleid.IedereRol, p => Require(p, on, scope, Rollen.Gemeente, Rollen.Aanbieder, Rollen.Beheer));
             o.AddPolicy(Beleid.GemeenteWerk, p => Require(p, on, scope, Rollen.Gemeente, Rollen.Beheer));
+            o.AddPolicy(Beleid.Beheer, p => Require(p, on, scope, Rollen.Beheer));
         });
         return builder;
     }

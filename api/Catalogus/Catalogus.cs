@@ -4,7 +4,9 @@ using System.Text.Json.Serialization;
 
 namespace MigratieAddin.Api;
 
-public sealed record Stap([property: JsonPropertyName("stap")] int Nummer, string Wie, string Wat, DateOnly? Uiterlijk);
+/// <summary>A step of the region's plan. Meting names the event that shows the step is done for a gemeente and aanbieder
+/// (verstuurd, teruggekomen or omgezet; null for a step the API cannot see), for the voortgang.</summary>
+public sealed record Stap([property: JsonPropertyName("stap")] int Nummer, string Wie, string Wat, DateOnly? Uiterlijk, string? Meting = null);
 
 public sealed record RegioSettings(
     string Regio,

@@ -183,7 +183,9 @@ public static class CatalogusLoader
     private sealed record RegioJson(string? Regio, string? Toelichting, string? Peildatum, string? IngangsdatumNieuw,
         string? CategorieAmbulant, decimal? VolumeTolerantie, List<StapJson>? Stappen);
 
-    private sealed record StapJson(int Stap, string? Wie, string? Wat, string? Uiterlijk);
+    private sealed record StapJson(int Stap, string? Wie, string? Wat, string? Uiterlijk, string? Meting);
+
+    private static readonly string[] Metingen = [Voortgang.Verstuurd, Voortgang.Teruggekomen, Voortgang.Omgezet];
 
     private static RegioSettings? ReadRegio(Func<string, TextReader?> open, List<string> errors)
     {
@@ -220,7 +222,9 @@ public static class CatalogusLoader
         foreach (var s in json.Stappen ?? [])
         {
             n++;
-            stappen.Add(new Stap(s.Stap, s.Wie ?? "", s.Wat ?? "", s.Uiterlijk is null ? null : Date(s.Uiterlijk, "uiterlijk", n)));
+            if (s.Meting is { } meting && !Metingen.Contains(meting))
+                errors.Add($"{Regio}, regel {LineOf(text, "meting", n)}: 'meting' moet {string.Join(", ", Metingen)} zijn of ontbreken");
+            stappen.Add(new Stap(s.Stap, s.Wie ?? "", s.Wat ?? "", s.Uiterlijk is null ? null : Date(s.Uiterlijk, "uiterlijk", n), s.Meting));
         }
         var settings = new RegioSettings(
             Text(json.Regio, "regio"), json.Toelichting ?? "",

@@ -63,13 +63,15 @@ public static class ControleApi
     }
 
     public static async Task<Results<Ok<Beoordeling>, FileContentHttpResult, ProblemHttpResult>> Controleer(
-        HttpRequest request, Validator validator, IOptions<WerkboekOptions> options, string? formaat, CancellationToken ct)
+        HttpRequest request, Validator validator, Voortgangslog voortgang, IOptions<WerkboekOptions> options, string? formaat, CancellationToken ct)
     {
         if (formaat is not (null or "" or "json" or "xlsx"))
             return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor het rapport (JSON), of gebruik formaat=xlsx.");
         var (file, _) = await Upload.ReadAsync(request, options.Value.MaxBytes, "het teruggestuurde werkboek (.xlsx)", ct);
         var workbook = ReturnedWorkbook.Read(file, options.Value, ct);
-        var report = validator.Validate(workbook.Rows, Fase.Controle, workbook.Verzegeling);
+        var judgement = validator.Judge(workbook.Rows, Fase.Controle, workbook.Verzegeling, ct);
+        var report = judgement.Beoordeling;
+        await voortgang.GecontroleerdAsync(judgement, ct);
         if (formaat != "xlsx") return TypedResults.Ok(report);
         byte[] filled;
         try
@@ -84,12 +86,16 @@ public static class ControleApi
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Zetom(
-        HttpRequest request, Catalogus catalogus, Validator validator, Sealer sealer, IOptions<WerkboekOptions> options, string? formaat, CancellationToken ct)
+        HttpRequest request, Catalogus catalogus, Validator validator, Sealer sealer, Voortgangslog voortgang, IOptions<WerkboekOptions> options,
+        string? formaat, CancellationToken ct)
     {
         if (formaat is not (null or "" or "xlsx" or "csv"))
             return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor .xlsx, of gebruik formaat=csv.");
         var (file, _) = await Upload.ReadAsync(request, options.Value.MaxBytes, "het gecontroleerde werkboek (.xlsx)", ct);
-        var lijst = Omzetlijst.Maak(ReturnedWorkbook.Read(file, options.Value, ct), catalogus, validator, sealer);
+        var workbook = ReturnedWorkbook.Read(file, options.Value, ct);
+        var judgement = validator.Judge(workbook.Rows, Fase.Controle, workbook.Verzegeling, ct);
+        var lijst = Omzetlijst.Maak(judgement, catalogus, sealer);
+        if (lijst is not null) await voortgang.OmgezetAsync(judgement, lijst.OmgezetteRijen, lijst.NietOmgezet.Count, ct);
         if (lijst is null)
             return Problems.For(StatusCodes.Status422UnprocessableEntity, ControleBatch.SealRefused);
         return formaat == "csv"
@@ -97,7 +103,8 @@ public static class ControleApi
             : TypedResults.File(lijst.Xlsx(), FormatApi.XlsxType, "omzetlijst.xlsx");
     }
 
-    public static async Task<Results<Ok<AkkoordAntwoord>, ProblemHttpResult>> Akkoord(HttpRequest request, Validator validator, Sealer sealer, CancellationToken ct)
+    public static async Task<Results<Ok<AkkoordAntwoord>, ProblemHttpResult>> Akkoord(HttpRequest request, Validator validator, Sealer sealer, Voortgangslog voortgang,
+        CancellationToken ct)
     {
         if (!request.HasJsonContentType())
             return Problems.For(StatusCodes.Status415UnsupportedMediaType, "Stuur de rij als JSON (Content-Type: application/json).");
@@ -119,6 +126,7 @@ public static class ControleApi
             return Problems.For(StatusCodes.Status422UnprocessableEntity,
                 "Voor deze rij kan geen akkoord worden gegeven: akkoord geldt alleen voor overleg. Verbeter eerst: "
                 + string.Join(" ", rij.Meldingen.Where(m => m.Ernst is Ernst.Fout or Ernst.Onvolledig).Select(m => $"{m.Code}: {m.Tekst}")));
+        await voortgang.AkkoordAsync(werkboekId, ct);
         return TypedResults.Ok(new AkkoordAntwoord(Akkoordcode.Code(sealer, werkboekId, regelId, row)));
     }
 }

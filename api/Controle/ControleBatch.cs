@@ -78,7 +78,8 @@ public static class ControleBatch
     }
 
     public static async Task<Results<Ok<Batchcontrole>, ProblemHttpResult>> Controleer(
-        HttpRequest request, Catalogus catalogus, Validator validator, IOptions<WerkboekOptions> werkboek, IOptions<BatchOptions> batch, string? formaat, CancellationToken ct)
+        HttpRequest request, Catalogus catalogus, Validator validator, Voortgangslog voortgang, IOptions<WerkboekOptions> werkboek, IOptions<BatchOptions> batch,
+        string? formaat, CancellationToken ct)
     {
         if (formaat is not (null or "" or "json"))
             return Problems.For(400, "Onbekend formaat. Meerdere werkboeken tegelijk geven alleen het overzicht (JSON); vraag een ingevuld werkboek per stuk op bij /api/controle?formaat=xlsx.");
@@ -95,6 +96,7 @@ public static class ControleBatch
                 continue;
             }
             var judgement = validator.Judge(read.Rows, Fase.Controle, read.Verzegeling, ct);
+            await voortgang.GecontroleerdAsync(judgement, ct);
             var seal = judgement.Seal!;
             werkboeken.Add(new BatchWerkboek(i, file.Naam, BatchWerkboek.Gecontroleerd,
                 seal.Ongeldig ? "ongeldig" : seal.WerkboekId is null ? "geen" : "geldig",
@@ -107,7 +109,7 @@ public static class ControleBatch
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Zetom(
-        HttpRequest request, Catalogus catalogus, Validator validator, Sealer sealer, IOptions<WerkboekOptions> werkboek, IOptions<BatchOptions> batch,
+        HttpRequest request, Catalogus catalogus, Validator validator, Sealer sealer, Voortgangslog voortgang, IOptions<WerkboekOptions> werkboek, IOptions<BatchOptions> batch,
         string? formaat, CancellationToken ct)
     {
         if (formaat is not (null or "" or "xlsx" or "csv"))
@@ -124,7 +126,14 @@ public static class ControleBatch
                 delen.Add(OmzetDeel.Geweigerd(file.Naam, reden));
                 continue;
             }
-            delen.Add(Omzetlijst.Maak(read, catalogus, validator, sealer) is { } lijst ? new OmzetDeel(file.Naam, lijst) : OmzetDeel.Geweigerd(file.Naam, SealRefused));
+            var judgement = validator.Judge(read.Rows, Fase.Controle, read.Verzegeling, ct);
+            if (Omzetlijst.Maak(judgement, catalogus, sealer) is not { } lijst)
+            {
+                delen.Add(OmzetDeel.Geweigerd(file.Naam, SealRefused));
+                continue;
+            }
+            await voortgang.OmgezetAsync(judgement, lijst.OmgezetteRijen, lijst.NietOmgezet.Count, ct);
+            delen.Add(new OmzetDeel(file.Naam, lijst));
         }
         var samen = new GecombineerdeOmzetlijst(delen);
         return formaat == "csv"

@@ -16,9 +16,16 @@ public sealed record Omzetlijst(IReadOnlyList<OmzetRegel> Regels, IReadOnlyList<
 
     /// <summary>Judges the workbook afresh (never trusting its Status column) and converts every row with status ok
     /// and every overleg row with a valid approval mark. Refuses (null) a workbook whose seal does not verify.</summary>
-    public static Omzetlijst? Maak(ReturnedWorkbook workbook, Catalogus catalogus, Validator validator, Sealer sealer)
+    public static Omzetlijst? Maak(ReturnedWorkbook workbook, Catalogus catalogus, Validator validator, Sealer sealer) =>
+        Maak(validator.Judge(workbook.Rows, Fase.Controle, workbook.Verzegeling), catalogus, sealer);
+
+    /// <summary>The rows converted: each source row that gave at least one line.</summary>
+    public int OmgezetteRijen => Regels.Select(r => r.Rij).Distinct().Count();
+
+    /// <summary>The conversion list of a judged workbook (fase controle); null when its seal is not valid.</summary>
+    public static Omzetlijst? Maak(Judgement judgement, Catalogus catalogus, Sealer sealer)
     {
-        var (report, seal, read, relations) = validator.Judge(workbook.Rows, Fase.Controle, workbook.Verzegeling);
+        var (report, seal, read, relations) = judgement;
         if (seal is { Ongeldig: true }) return null;
         var regio = catalogus.Regio;
         var regels = new List<OmzetRegel>();
@@ -49,7 +56,7 @@ public sealed record Omzetlijst(IReadOnlyList<OmzetRegel> Regels, IReadOnlyList<
             var p2023 = row.Product2023!;
             regels.Add(new OmzetRegel(row.Gemeentecode!, row.Agb!, row.Bsn!, row.Toewijzingnummer!.Value, "beeindigen", p2022.Productcategorie, p2022.Productcode,
                 row.Ingangsdatum, regio.Peildatum, (long)row.Volume!.Value, row.Eenheid!, row.Frequentie, null, RedenContractwijziging, row.Row.Number));
-            var volume = row.Volume2023 ?? decimal.Ceiling(ExpectedVolume.Of(row, regio.IngangsdatumNieuw)!.Value);
+            var volume = row.Volume2023 ?? ExpectedVolume.Of(row, regio.IngangsdatumNieuw)!.Value.RoundedUp;
             regels.Add(new OmzetRegel(row.Gemeentecode!, row.Agb!, row.Bsn!, row.Toewijzingnummer!.Value, "nieuw", p2023.Productcategorie, p2023.Productcode,
                 regio.IngangsdatumNieuw, row.Einddatum2023 ?? row.Einddatum, (long)volume, row.Eenheid!, row.Frequentie, null, "", row.Row.Number));
         }

@@ -27,7 +27,20 @@ public sealed class RuleContext(Catalogus catalogus, Fase fase, RowRelations rel
     public DateOnly Peildatum => Catalogus.Regio.Peildatum;
     public DateOnly NewStart => Catalogus.Regio.IngangsdatumNieuw;
 
-    public static string Datum(DateOnly d) => d.ToString("dd-MM-yyyy");
+    /// <summary>The wording for whoever reads the message: the aanbieder in fase aanbieder, the gemeente otherwise
+    /// (fase gemeente before sending, fase controle when the workbook comes back).</summary>
+    public string Voor(string aanbieder, string gemeente) => Fase == Fase.Aanbieder ? aanbieder : gemeente;
+
+    /// <summary>The closing sentence of an overleg finding: the aanbieder consults the gemeente first; the gemeente
+    /// consults the aanbieder and approves.</summary>
+    public string OverlegZin(string wat) => Voor(
+        $"{wat} vraagt vooraf overleg met de gemeente.",
+        $"{wat} vraagt overleg met de aanbieder; geef akkoord als u het ermee eens bent.");
+
+    public static string Datum(DateOnly d) => d.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A fraction as a Dutch percentage, whatever the server's culture: 0.075 is "7,5%".</summary>
+    public static string Procent(decimal fraction) => (fraction * 100).ToString("0.##", Dutch.Numbers) + "%";
 }
 
 /// <summary>Collects one row's findings: a cell keeps the first message it gets, so running the

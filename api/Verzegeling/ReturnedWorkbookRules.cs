@@ -51,7 +51,7 @@ public static class ReturnedWorkbookRules
             {
                 outcome.Verwijderd.Add(sealed_.Toewijzingnummer);
                 outcome.Werkboek.Add(new Melding("REGEL_VERWIJDERD", Ernst.Fout, null,
-                    $"De rij met toewijzingnummer {sealed_.Toewijzingnummer} die de gemeente stuurde, ontbreekt of is leeggemaakt. Zet de rij terug; hoort de toewijzing er niet meer bij, overleg dan met de gemeente."));
+                    $"De rij met toewijzingnummer {sealed_.Toewijzingnummer} die u stuurde, ontbreekt in het teruggestuurde werkboek of is leeggemaakt. Vraag de aanbieder de rij terug te zetten; hoort de toewijzing er niet meer bij, dan loopt dat via het reguliere proces."));
                 continue;
             }
             // The sent row is the copy whose blue cells still match the seal; failing that, the closest one.
@@ -59,11 +59,11 @@ public static class ReturnedWorkbookRules
             sent.Add(changed.Row);
             foreach (var column in changed.Changed)
                 outcome.Add(changed.Row, new RowFinding(column, "BLAUW_GEWIJZIGD", Ernst.Fout,
-                    $"{column.Header()} is gewijzigd ten opzichte van wat de gemeente stuurde. Zet de oorspronkelijke waarde terug; een wijziging in de blauwe kolommen loopt via de gemeente."));
+                    $"{column.Header()} wijkt af van wat u stuurde. Vraag de aanbieder de oorspronkelijke waarde terug te zetten; een wijziging in de blauwe kolommen loopt via uw eigen administratie, niet via dit werkboek."));
         }
         foreach (var row in present.Where(r => !r.IsAmbulant && !sent.Contains(r)))
             outcome.Add(row, new RowFinding(null, "REGEL_TOEGEVOEGD", Ernst.Overleg,
-                "Deze rij stond niet in het werkboek dat de gemeente stuurde. Overleg met de gemeente of deze toewijzing erbij hoort."));
+                "Deze rij stond niet in het werkboek dat u stuurde. Overleg met de aanbieder of deze toewijzing erbij hoort."));
         return outcome;
     }
 

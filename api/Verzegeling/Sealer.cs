@@ -69,6 +69,9 @@ public sealed class Sealer
 
     public static string NewId() => Base64Url(RandomNumberGenerator.GetBytes(6));
 
+    /// <summary>Whether a text has the shape of an id from <see cref="NewId"/> (8 base64url characters).</summary>
+    public static bool IsId(string text) => text.Length == 8 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
     internal static string Base64Url(ReadOnlySpan<byte> bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 

@@ -64,7 +64,8 @@ public static class FormatApi
     }
 
     public static async Task<Results<FileContentHttpResult, Ok<Verzendoverzicht>, ProblemHttpResult>> PerAanbiederZip(
-        HttpRequest request, Catalogus catalogus, Validator validator, Sealer sealer, IOptions<FormatOptions> options, string? formaat, CancellationToken ct)
+        HttpRequest request, Catalogus catalogus, Validator validator, Sealer sealer, Voortgangslog voortgang, IOptions<FormatOptions> options, string? formaat,
+        CancellationToken ct)
     {
         var input = await FormatInput.ReadAsync(request, options.Value, ct);
         var plan = PerAanbieder.Plan(input.Rows, catalogus, validator);
@@ -72,7 +73,8 @@ public static class FormatApi
         if (formaat is not (null or "" or "zip"))
             return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor de zip, of gebruik formaat=overzicht.");
         using var stream = new MemoryStream();
-        PerAanbieder.WriteZip(stream, plan, catalogus, input.Contactpersonen, sealer);
+        var werkboeken = PerAanbieder.WriteZip(stream, plan, catalogus, input.Contactpersonen, sealer, ct);
+        await voortgang.GemaaktAsync(werkboeken, ct);
         return TypedResults.File(stream.ToArray(), "application/zip", $"format-per-aanbieder-{PerAanbieder.SafeName(catalogus.Regio.Regio).ToLowerInvariant()}.zip");
     }
 

@@ -53,13 +53,18 @@ public static class PerAanbieder
         return new Verzendoverzicht(zendingen, nietVerzonden);
     }
 
-    public static void WriteZip(Stream output, Verzendoverzicht plan, Catalogus catalogus, IReadOnlyList<Contactpersoon> contactpersonen, Sealer sealer)
+    /// <summary>Writes the zip and returns the seal id of each workbook in it (for the voortgang).</summary>
+    public static IReadOnlyList<(string WerkboekId, Zending Zending)> WriteZip(Stream output, Verzendoverzicht plan, Catalogus catalogus,
+        IReadOnlyList<Contactpersoon> contactpersonen, Sealer sealer, CancellationToken ct = default)
     {
+        var sealed_ = new List<(string, Zending)>();
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         foreach (var zending in plan.Zendingen)
         {
+            ct.ThrowIfCancellationRequested();
             // Sending is the moment of sealing: every row gets a Regel-ID and the workbook a seal.
             var werkboekId = Sealer.NewId();
+            sealed_.Add((werkboekId, zending));
             var rows = zending.Rows.Select((r, n) =>
             {
                 var copy = new Row(r.Number, (Cell[])r.Cells.Clone());
@@ -73,6 +78,7 @@ public static class PerAanbieder
             Add(zip, zending.Concept, MailDraft(zending, bytes, catalogus, contactpersonen), CompressionLevel.Fastest);
         }
         Add(zip, Overzicht, Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(OverzichtCsv(plan))).ToArray(), CompressionLevel.Fastest);
+        return sealed_;
     }
 
     /// <summary>An unsent e-mail (X-Unsent: 1 makes Outlook open it as a draft) with the letter and the workbook attached.</summary>

@@ -26,7 +26,8 @@ public sealed class AmbulantBudgetNeedsOverleg() : Rule("AMBULANT_BUDGET", Ernst
 {
     public override void Check(ReadRow row, RuleContext ctx, Findings findings) =>
         findings.Report(this, Column.Budget2023,
-            "Budget 2023 voor de ambulante zorg wordt in overleg tussen gemeente en aanbieder vastgesteld. Stem het bedrag af met de gemeente.");
+            "Budget 2023 voor de ambulante zorg wordt in overleg tussen gemeente en aanbieder vastgesteld. "
+            + ctx.Voor("Stem het bedrag af met de gemeente.", "Stem het bedrag af met de aanbieder en geef akkoord als u het ermee eens bent."));
 }
 
 public sealed class AmbulantRowMustBelongToCombinatie() : Rule("AMBULANT_ZONDER_COMBINATIE", Ernst.Overleg, Colour.Yellow, RowKind.Ambulant)
@@ -54,6 +55,8 @@ public sealed class OpmerkingIsShown() : Rule("OPMERKING", Ernst.Info, Colour.Ye
     public override void Check(ReadRow row, RuleContext ctx, Findings findings)
     {
         if (!row[Column.OpmerkingAanbieder].IsEmpty)
-            findings.Report(this, Column.OpmerkingAanbieder, "De aanbieder heeft een opmerking geschreven in Opmerking aanbieder. Lees die voordat je omzet.");
+            findings.Report(this, Column.OpmerkingAanbieder, ctx.Voor(
+            "U hebt een opmerking geschreven in Opmerking aanbieder; de gemeente leest die voordat zij omzet.",
+            "De aanbieder heeft een opmerking geschreven in Opmerking aanbieder. Lees die voordat u omzet."));
     }
 }

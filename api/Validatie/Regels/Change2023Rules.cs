@@ -21,7 +21,7 @@ public sealed class Einddatum2023ChangeNeedsOverleg() : Rule("EINDDATUM_GEWIJZIG
     {
         if (row.Einddatum2023 is not { } nieuw || Einddatum(row, ctx) is not { } huidig || nieuw == huidig) return;
         findings.Report(this, Column.Einddatum2023,
-            $"Einddatum 2023 wijkt af van de huidige einddatum ({RuleContext.Datum(huidig)}). Een andere looptijd vraagt vooraf overleg met de gemeente.");
+            $"Einddatum 2023 wijkt af van de huidige einddatum ({RuleContext.Datum(huidig)}). " + ctx.OverlegZin("Een andere looptijd"));
     }
 
     /// <summary>The current einddatum: the row's own, or for an ambulant row without one, that of its omzetting row.</summary>
@@ -47,12 +47,31 @@ public sealed class Volume2023DeviationNeedsOverleg() : Rule("VOLUME_AFWIJKEND",
     {
         if (row.Volume2023 is not { } gegeven || !ValueReader.IsValidVolume(gegeven)) return;
         if (ExpectedVolume.Of(row, ctx.NewStart) is not { } verwacht) return;
-        var tolerantie = row.Frequentie == 6 ? ctx.Catalogus.Regio.VolumeTolerantie * verwacht : 0m;
-        if (Math.Abs(gegeven - verwacht) <= tolerantie) return;
+        var tolerantie = row.Frequentie == 6 ? ctx.Catalogus.Regio.VolumeTolerantie : 0m;
+        if (verwacht.Allows((long)gegeven, tolerantie)) return;
         var tekst = row.Frequentie == 6
-            ? $"Volume 2023 wijkt meer dan {ctx.Catalogus.Regio.VolumeTolerantie * 100:0.#}% af van het verwachte volume voor de rest van de looptijd ({decimal.Ceiling(verwacht):0})."
-            : $"Volume 2023 wijkt af van het huidige volume ({verwacht:0}).";
-        findings.Report(this, Column.Volume2023, tekst + " Een andere omvang vraagt vooraf overleg met de gemeente.");
+            ? $"Volume 2023 wijkt meer dan {RuleContext.Procent(tolerantie)} af van het verwachte volume voor de rest van de looptijd ({verwacht.RoundedUp})."
+            : $"Volume 2023 wijkt af van het huidige volume ({verwacht.RoundedUp}).";
+        findings.Report(this, Column.Volume2023, tekst + " " + ctx.OverlegZin("Een andere omvang"));
+    }
+}
+
+/// <summary>An expected volume as the exact fraction Teller / Noemer (both positive), so that rounding up and the
+/// tolerance are judged without any rounding on the way (FORMAT.md, VOLUME_AFWIJKEND: exactly 10 % is allowed).</summary>
+public readonly record struct Verwacht(long Teller, long Noemer)
+{
+    /// <summary>The whole volume a line gets when Volume 2023 is left empty: the fraction rounded up.</summary>
+    public long RoundedUp => (Teller + Noemer - 1) / Noemer;
+
+    /// <summary>Whether |given − expected| ≤ tolerance × expected. With the tolerance as p / q (its decimal digits) and
+    /// expected as T / N this is q·|given·N − T| ≤ p·T: whole numbers only, in BigInteger (q can be 10^28).</summary>
+    public bool Allows(long given, decimal tolerance)
+    {
+        var bits = decimal.GetBits(tolerance);
+        var p = (new System.Numerics.BigInteger((uint)bits[2]) << 64) | (new System.Numerics.BigInteger((uint)bits[1]) << 32) | (uint)bits[0];
+        var q = System.Numerics.BigInteger.Pow(10, (bits[3] >> 16) & 0xFF);
+        var difference = System.Numerics.BigInteger.Abs((System.Numerics.BigInteger)given * Noemer - Teller);
+        return q * difference <= System.Numerics.BigInteger.Abs(p) * Teller;
     }
 }
 
@@ -60,17 +79,17 @@ public static class ExpectedVolume
 {
     /// <summary>The volume a 2023 line gets when the aanbieder leaves Volume 2023 empty (before rounding up):
     /// the volume itself, or for frequentie 6 (total) the part of it that falls from the new start date on.</summary>
-    public static decimal? Of(ReadRow row, DateOnly newStart)
+    public static Verwacht? Of(ReadRow row, DateOnly newStart)
     {
         if (row.Volume is not { } volume || !ValueReader.IsValidVolume(volume)) return null;
         switch (row.Frequentie)
         {
             case 1 or 2 or 4:
-                return volume;
+                return new Verwacht((long)volume, 1);
             case 6 when row is { Ingangsdatum: { } ingang, Einddatum: { } einde } && einde >= newStart && einde >= ingang:
                 var totaal = einde.DayNumber - ingang.DayNumber + 1;
                 var rest = einde.DayNumber - newStart.DayNumber + 1;
-                return volume * rest / totaal;
+                return new Verwacht((long)volume * rest, totaal);
             default:
                 return null;
         }

@@ -70,7 +70,8 @@ public sealed class Jeugdige18PlusNeedsOverleg() : Rule("LEEFTIJD_18_PLUS", Erns
     {
         if (row.Geboortedatum is { } geboren && Age.On(geboren, ctx.NewStart) is >= 18 and <= 22)
             findings.Report(this, Column.Geboortedatum,
-                $"Volgens de geboortedatum is de jeugdige op {RuleContext.Datum(ctx.NewStart)} 18 jaar of ouder (verlengde jeugdhulp). Stem met de gemeente af of de hulp doorloopt.");
+                $"Volgens de geboortedatum is de jeugdige op {RuleContext.Datum(ctx.NewStart)} 18 jaar of ouder (verlengde jeugdhulp). " + ctx.Voor(
+                    "Stem met de gemeente af of de hulp doorloopt.", "Ga na of de hulp doorloopt en stem dat af met de aanbieder."));
     }
 }
 

@@ -8,7 +8,9 @@ public sealed class Product2023MustBeFilled() : Rule("PRODUCT2023_LEEG", Ernst.O
     {
         if (row.Code2023 is null)
             findings.Report(this, Column.Productcode2023,
-                "Productcode 2023 is nog niet ingevuld. De aanbieder kiest de productcode 2023 die past bij de zorg voor deze jeugdige.");
+                "Productcode 2023 is nog niet ingevuld. " + ctx.Voor(
+                    "Kies de productcode 2023 die past bij de zorg voor deze jeugdige.",
+                    "De aanbieder kiest de productcode 2023 die past bij de zorg voor deze jeugdige."));
     }
 }
 
@@ -46,9 +48,15 @@ public sealed class Product2023MustBeGegund() : Rule("PRODUCT2023_NIET_GEGUND", 
 
     public override void Check(ReadRow row, RuleContext ctx, Findings findings)
     {
-        if (row is { Aanbieder: { } aanbieder, Product2023: { } product } && !aanbieder.IsGegund(product.Productcode))
-            findings.Report(this, Column.Productcode2023,
-                $"Productcode 2023 {product.Productcode} is niet aan deze aanbieder gegund. Kies een van de gegunde codes: {string.Join(", ", aanbieder.GegundeProducten)}.");
+        if (row is not { Aanbieder: { } aanbieder, Product2023: { } product } || aanbieder.IsGegund(product.Productcode)) return;
+        // Only codes that are both gegund and an allowed omzetting of this row's product 2022 are worth suggesting.
+        var passend = row.Product2022 is { } p2022
+            ? ctx.Catalogus.OmzettingenFrom(p2022.Productcode).Select(o => o.Productcode2023).Where(aanbieder.IsGegund).ToList()
+            : [];
+        var advies = passend.Count > 0
+            ? $"Kies een gegunde code die een toegestane omzetting is: {string.Join(", ", passend)}."
+            : "Geen van de toegestane omzettingen van deze productcode 2022 is aan deze aanbieder gegund; deze zorg loopt via het reguliere proces.";
+        findings.Report(this, Column.Productcode2023, $"Productcode 2023 {product.Productcode} is niet aan deze aanbieder gegund. {advies}");
     }
 }
 
@@ -77,7 +85,7 @@ public sealed class IntensiteitChangeNeedsOverleg() : Rule("INTENSITEIT_GEWIJZIG
         var standaard = ctx.Catalogus.OmzettingenFrom(p2022.Productcode).FirstOrDefault(o => o.Standaard);
         var hint = standaard is null ? "" : $" (de standaardomzetting is {standaard.Productcode2023})";
         findings.Report(this, Column.Productcode2023,
-            $"Productcode 2023 {p2023.Productcode} heeft een andere intensiteit dan de huidige zorg{hint}. Een andere intensiteit vraagt vooraf overleg met de gemeente.");
+            $"Productcode 2023 {p2023.Productcode} heeft een andere intensiteit dan de huidige zorg{hint}. " + ctx.OverlegZin("Een andere intensiteit"));
     }
 }
 

@@ -15,7 +15,7 @@ namespace MigratieAddin.Tests;
 
 /// <summary>The API with sign-in on, trusting tokens signed with a local key: real token validation by the JwtBearer
 /// scheme Microsoft.Identity.Web registers, with a static configuration instead of a metadata download.</summary>
-public sealed class SignedInApi(string environment = "Development") : WebApplicationFactory<Program>
+public sealed class SignedInApi(string environment = "Development", params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
 {
     public const string Tenant = "11111111-1111-1111-1111-111111111111";
     public const string ClientId = "22222222-2222-2222-2222-222222222222";
@@ -35,6 +35,7 @@ public sealed class SignedInApi(string environment = "Development") : WebApplica
         builder.UseSetting("AzureAd:ClientId", ClientId);
         builder.UseSetting("AzureAd:Audience", Audience);
         builder.UseSetting("Verzegeling:Sleutel", "Zq8#Lm2!Vx7@Rt4$Kp9%Wn3^Hs6&Jd1*"); // a strong key: Production refuses weak ones
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
         {
             var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
@@ -50,10 +51,11 @@ public sealed class SignedInApi(string environment = "Development") : WebApplica
 
     public enum Fout { Geen, Verlopen, AndereAudience, AndereIssuer, AndereHandtekening }
 
-    public static string Token(string[] roles, string? scope = Scope, Fout fout = Fout.Geen, string? oid = null)
+    public static string Token(string[] roles, string? scope = Scope, Fout fout = Fout.Geen, string? oid = null, IReadOnlyDictionary<string, object>? extra = null)
     {
         var now = DateTime.UtcNow;
         var claims = new Dictionary<string, object> { ["tid"] = Tenant, ["oid"] = oid ?? Guid.NewGuid().ToString(), ["name"] = "Test Gebruiker" };
+        foreach (var (name, value) in extra ?? new Dictionary<string, object>()) claims[name] = value;
         if (scope is not null) claims["scp"] = scope;
         if (roles.Length > 0) claims["roles"] = roles;
         var descriptor = new SecurityTokenDescriptor

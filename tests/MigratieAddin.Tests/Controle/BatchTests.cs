@@ -251,4 +251,33 @@ public class BatchTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposab
         // The plan asks for under 3 s; this bound only catches a pathological slowdown on a busy shared test machine.
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"checked and converted in {watch.Elapsed.TotalSeconds:0.0} s");
     }
+
+    [Fact]
+    public async Task ABatchIsRecordedInTheVoortgangAsEachWorkbookCheckedAndConvertedAlone()
+    {
+        using var api = new MigratieApi(("Voortgang:Bestand", TestDatabase.NewFile()));
+        var client = api.CreateClient();
+        var form = Bestand.Upload(File.ReadAllBytes(DemoExport.Path), "text/csv", "export.csv");
+        using var zip = new ZipArchive(new MemoryStream(await (await client.PostAsync("/api/format/per-aanbieder", form)).Content.ReadAsByteArrayAsync()));
+        byte[] Entry(string name)
+        {
+            using var s = new MemoryStream();
+            using (var e = zip.GetEntry(name)!.Open()) e.CopyTo(s);
+            return s.ToArray();
+        }
+        var gamma = ExternalReaders.EditWithOpenpyxl(Entry(Gamma), FillYellow);
+        var files = Files(("Gamma.xlsx", gamma), ("kapot.xlsx", [1, 2, 3]), ("Theta.xlsx", Entry(Theta)));
+        var answer = JsonDocument.Parse(await (await client.PostAsync("/api/controle/batch", files)).Content.ReadAsStringAsync()).RootElement;
+        var ok = answer.GetProperty("werkboeken")[0].GetProperty("telling").GetProperty("ok").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/omzetting/batch", Files(("Gamma.xlsx", gamma), ("kapot.xlsx", [1, 2, 3])))).StatusCode);
+
+        var overzicht = JsonDocument.Parse(await (await client.GetAsync("/api/voortgang")).Content.ReadAsStringAsync()).RootElement;
+        JsonElement Regel(string agb) => overzicht.GetProperty("regels").EnumerateArray()
+            .Single(r => r.GetProperty("aanbieder").ValueKind == JsonValueKind.String && r.GetProperty("aanbieder").GetString() == agb
+                && r.GetProperty("verstuurd").GetInt32() > 0 && r.GetProperty("teruggekomen").GetInt32() > 0);
+        var regel = Regel("98000033");
+        Assert.Equal(ok, regel.GetProperty("telling").GetProperty("ok").GetInt32());
+        Assert.Equal(ok, regel.GetProperty("omgezet").GetInt32());
+        Assert.Equal(0, Regel("98000088").GetProperty("omgezet").GetInt32());
+    }
 }

@@ -195,7 +195,7 @@ public class RoundTripTests : IDisposable
                 Assert.Equal(value, after[number][column]);
         Assert.Equal("ok", after[2][(int)Column.Status].Text);
         Assert.Equal("fout", after[3][(int)Column.Status].Text);
-        Assert.Contains("Naam jeugdige is gewijzigd", after[3][(int)Column.Meldingen].Text);
+        Assert.Contains("Naam jeugdige wijkt af van wat u stuurde", after[3][(int)Column.Meldingen].Text);
         Assert.Equal("bewaren", Workbooks.Sheet(filled, "Eigen aantekeningen")[1][0].Text);
     }
 

@@ -118,6 +118,85 @@ public class YellowRuleTests
     public void AVolume2023MoreThanTenPercentFromTheExpectedPartOfATotalNeedsOverleg(int volume2023) =>
         Judge(TotalRow(volume2023)).HasMelding("VOLUME_AFWIJKEND", "volume2023", Ernst.Overleg);
 
+    // Boundaries where the expected part is a repeating fraction: 6 × 10/11 = 5.4545…, and 6 lies exactly 10 % above it;
+    // 10 × 8/9 = 8.888…, and 8 lies exactly 10 % below it. Decimal arithmetic rounds both just the wrong way.
+    [Theory]
+    [InlineData("31-12-2022", "10-01-2023", 6, 6, true)]
+    [InlineData("31-12-2022", "10-01-2023", 6, 7, false)]
+    [InlineData("31-12-2022", "08-01-2023", 10, 8, true)]
+    [InlineData("31-12-2022", "08-01-2023", 10, 7, false)]
+    [InlineData("22-12-2022", "10-04-2023", 7, 7, true)]
+    public void AVolume2023ExactlyTenPercentFromARepeatingFractionIsAllowedAndOneMoreIsNot(
+        string ingang, string einde, int volume, int volume2023, bool allowed)
+    {
+        var rij = Judge(Row().With(Column.Ingangsdatum, ingang).With(Column.Einddatum, einde)
+            .With(Column.Volume, volume).With(Column.Frequentie, 6).With(Column.Volume2023, volume2023));
+        if (allowed) Assert.DoesNotContain(rij.Meldingen, m => m.Code == "VOLUME_AFWIJKEND");
+        else rij.HasMelding("VOLUME_AFWIJKEND", "volume2023", Ernst.Overleg);
+    }
+
+    [Theory]
+    [InlineData(1, 1, 1, true)]
+    [InlineData(99_999_999, 3_652_059, 3_652_058, true)]
+    [InlineData(99_999_999, 3_652_059, 1, false)]
+    public void TheExpectedVolumeIsJudgedExactlyAtTheLargestSizes(long volume, long totaal, long rest, bool allowedUnchanged)
+    {
+        var verwacht = new Verwacht(volume * rest, totaal);
+        Assert.Equal(allowedUnchanged, verwacht.Allows(volume, 0.10m));
+        Assert.True(verwacht.Allows(verwacht.RoundedUp, 0.10m) || verwacht.Teller < 10 * verwacht.Noemer);
+        Assert.Equal((long)Math.Ceiling((decimal)volume * rest / totaal), verwacht.RoundedUp);
+    }
+
+    [Fact]
+    public void TheToleranceInTheMessageIsWrittenTheDutchWayWhateverTheServersCulture()
+    {
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("en-US");
+            Assert.Equal("7,5%", RuleContext.Procent(0.075m));
+            Assert.Equal("10%", RuleContext.Procent(0.10m));
+        }
+        finally { System.Globalization.CultureInfo.CurrentCulture = before; }
+    }
+
+    // Zeta (98000066) is gegund 43A12, 43A13 and 54001; from 43302 only 43A12 and 43A13 are allowed omzettingen.
+    private static RijBuilder ZetaRow(string code2023) => Row().With(Column.AanbiederAgb, "98000066")
+        .With(Column.Productcategorie2022, 43).With(Column.Productcode2022, "43302").With(Column.Productcode2023, code2023);
+
+    [Fact]
+    public void ANietGegundCodeIsAdvisedOnlyCodesThatAreBothGegundAndAnAllowedOmzetting()
+    {
+        var tekst = Judge(ZetaRow("44A08")).Meldingen.Single(m => m.Code == "PRODUCT2023_NIET_GEGUND").Tekst;
+        Assert.Contains("43A12, 43A13", tekst);
+        Assert.DoesNotContain("54001", tekst);
+    }
+
+    [Fact]
+    public void AnAanbiederReadsWhatToDoAndTheGemeenteInControleReadsWhatTheAanbiederDoes()
+    {
+        var aanbieder = Judge(Row().With(Column.Productcode2023, null)).Meldingen.Single().Tekst;
+        var gemeente = Judge(Row().With(Column.Productcode2023, null), Fase.Controle).Meldingen.Single(m => m.Code == "PRODUCT2023_LEEG").Tekst;
+        Assert.Contains("Kies de productcode 2023", aanbieder);
+        Assert.Contains("De aanbieder kiest", gemeente);
+    }
+
+    [Fact]
+    public void TheGemeenteInControleIsNeverToldToConsultTheGemeente()
+    {
+        var rows = new[]
+        {
+            Row().With(Column.Productcode2023, "44A09"), Row().With(Column.Volume2023, 8), Row().With(Column.Einddatum2023, "31-12-2023"),
+            Row().With(Column.OpmerkingAanbieder, "zie mail"), Row().With(Column.Geboortedatum, "01-01-2004"),
+        };
+        var meldingen = rows.SelectMany(r => Judge(r, Fase.Controle).Meldingen).ToList();
+        Assert.Contains(meldingen, m => m.Ernst == Ernst.Overleg);
+        Assert.All(meldingen, m => Assert.DoesNotContain("met de gemeente", m.Tekst));
+        Assert.All(meldingen, m => Assert.DoesNotMatch(@"\b(je|jij|jouw)\b", m.Tekst));
+        var aanbieder = rows.SelectMany(r => Judge(r).Meldingen).Where(m => m.Ernst == Ernst.Overleg).ToList();
+        Assert.All(aanbieder, m => Assert.DoesNotContain("geef akkoord", m.Tekst));
+    }
+
     [Fact]
     public void TwoRowsOfOneJeugdigeWithTheSameProductcode2023AtOneAanbiederAreStapeling()
     {

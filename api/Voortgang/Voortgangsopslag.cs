@@ -1,0 +1,271 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace MigratieAddin.Api;
+
+/// <summary>Where the voortgang lives (section Voortgang and ConnectionStrings:Voortgang).</summary>
+public sealed class VoortgangOptions
+{
+    /// <summary>The SQLite file, used when no PostgreSQL connection string is set. Empty: the default location
+    /// (the user's local application data folder, MigratieAddin/voortgang.db).</summary>
+    public string Bestand { get; set; } = "";
+
+    /// <summary>How many days records are kept; older ones are removed by the API itself.</summary>
+    public int BewaarDagen { get; set; } = 180;
+
+    public static string StandaardBestand() => Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
+        "MigratieAddin", "voortgang.db");
+}
+
+// What is recorded: organisation codes, ids, counts and times. No type here can hold a BSN, name, birth date or row value.
+public sealed record WerkboekGemaakt(string WerkboekId, string Gemeente, string Aanbieder, int Rijen, DateTimeOffset Moment);
+
+public sealed record ControleGedaan(string WerkboekId, string Gemeente, string Aanbieder, DateTimeOffset Moment, Telling Telling,
+    bool VerzegelingGeldig, int Gewijzigd, int Verwijderd, int Toegevoegd);
+
+public sealed record AkkoordGegeven(string WerkboekId, DateTimeOffset Moment);
+
+public sealed record OmzettingGedaan(string WerkboekId, string Gemeente, string Aanbieder, DateTimeOffset Moment, int Omgezet, int NietOmgezet);
+
+/// <summary>Everything recorded about one workbook, for the overview.</summary>
+public sealed record WerkboekVoortgang(string WerkboekId, string Gemeente, string Aanbieder, int Rijen, DateTimeOffset? Gemaakt,
+    ControleGedaan? LaatsteControle, int Akkoorden, OmzettingGedaan? LaatsteOmzetting);
+
+/// <summary>The voortgang store: a thin layer over ADO.NET with one set of SQL statements that SQLite and PostgreSQL
+/// both run as written (text, integer and bigint columns, times as Unix milliseconds, ON CONFLICT upserts), so there is
+/// one code path for both. The schema is created and migrated at start from the numbered steps in <see cref="Schema"/>.</summary>
+public sealed class Voortgangsopslag
+{
+    private readonly Func<DbConnection> _connect;
+
+    public string Soort { get; }
+
+    private Voortgangsopslag(Func<DbConnection> connect, string soort)
+    {
+        _connect = connect;
+        Soort = soort;
+    }
+
+    public static Voortgangsopslag Sqlite(string path)
+    {
+        var full = Path.GetFullPath(path);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"De map voor de voortgangsdatabase ({Path.GetDirectoryName(full)}) kan niet worden gemaakt. "
+                + "Zet Voortgang:Bestand op een schrijfbare plek (in een container: een volume), of ConnectionStrings:Voortgang voor PostgreSQL.", e);
+        }
+        var cs = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
+        return new Voortgangsopslag(() => new SqliteConnection(cs), "SQLite");
+    }
+
+    public static Voortgangsopslag Postgres(string connectionString)
+    {
+        var source = NpgsqlDataSource.Create(connectionString);
+        return new Voortgangsopslag(source.CreateConnection, "PostgreSQL");
+    }
+
+    /// <summary>The schema, step by step. A step is never changed once shipped: a change is a new step.</summary>
+    private static readonly string[] Schema =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS werkboek (id TEXT PRIMARY KEY, gemeente TEXT NOT NULL, aanbieder TEXT NOT NULL, rijen INTEGER NOT NULL, gemaakt BIGINT NOT NULL);
+        CREATE TABLE IF NOT EXISTS controle (werkboek TEXT NOT NULL, gemeente TEXT NOT NULL, aanbieder TEXT NOT NULL, moment BIGINT NOT NULL,
+            ok INTEGER NOT NULL, onvolledig INTEGER NOT NULL, overleg INTEGER NOT NULL, fout INTEGER NOT NULL,
+            verzegeling_geldig INTEGER NOT NULL, gewijzigd INTEGER NOT NULL, verwijderd INTEGER NOT NULL, toegevoegd INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS controle_werkboek ON controle (werkboek, moment);
+        CREATE TABLE IF NOT EXISTS akkoord (werkboek TEXT NOT NULL, moment BIGINT NOT NULL);
+        CREATE INDEX IF NOT EXISTS akkoord_werkboek ON akkoord (werkboek);
+        CREATE TABLE IF NOT EXISTS omzetting (werkboek TEXT NOT NULL, gemeente TEXT NOT NULL, aanbieder TEXT NOT NULL, moment BIGINT NOT NULL,
+            omgezet INTEGER NOT NULL, niet_omgezet INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS omzetting_werkboek ON omzetting (werkboek, moment);
+        """,
+    ];
+
+    /// <summary>Creates the tables and applies every schema step not yet applied; safe to run from several instances at once.</summary>
+    public async Task MigrateAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        if (Soort == "SQLite") await ExecuteAsync(connection, "PRAGMA journal_mode=WAL;", ct);
+        await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_versie (versie INTEGER PRIMARY KEY, toegepast BIGINT NOT NULL);", ct);
+        for (var step = 1; step <= Schema.Length; step++)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await using (var check = Command(connection, "SELECT COUNT(*) FROM schema_versie WHERE versie = @v", ("v", step)))
+            {
+                check.Transaction = transaction;
+                if (Convert.ToInt64(await check.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) > 0) continue;
+            }
+            foreach (var statement in Schema[step - 1].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                await using var command = Command(connection, statement);
+                command.Transaction = transaction;
+                await command.ExecuteNonQueryAsync(ct);
+            }
+            await using (var mark = Command(connection, "INSERT INTO schema_versie (versie, toegepast) VALUES (@v, @t) ON CONFLICT (versie) DO NOTHING",
+                ("v", step), ("t", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())))
+            {
+                mark.Transaction = transaction;
+                await mark.ExecuteNonQueryAsync(ct);
+            }
+            await transaction.CommitAsync(ct);
+        }
+    }
+
+    public async Task<bool> ReachableAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = Command(connection, "SELECT COUNT(*) FROM schema_versie");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) >= Schema.Length;
+    }
+
+    public async Task<bool> BekendAsync(string werkboekId, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = Command(connection, "SELECT COUNT(*) FROM werkboek WHERE id = @id", ("id", werkboekId));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) > 0;
+    }
+
+    public Task BewaarAsync(WerkboekGemaakt w, CancellationToken ct) => RunAsync(
+        """
+        INSERT INTO werkboek (id, gemeente, aanbieder, rijen, gemaakt) VALUES (@id, @g, @a, @r, @m)
+        ON CONFLICT (id) DO UPDATE SET gemeente = excluded.gemeente, aanbieder = excluded.aanbieder, rijen = excluded.rijen, gemaakt = excluded.gemaakt
+        """, ct, ("id", w.WerkboekId), ("g", w.Gemeente), ("a", w.Aanbieder), ("r", w.Rijen), ("m", w.Moment.ToUnixTimeMilliseconds()));
+
+    public Task BewaarAsync(ControleGedaan c, CancellationToken ct) => RunAsync(
+        """
+        INSERT INTO controle (werkboek, gemeente, aanbieder, moment, ok, onvolledig, overleg, fout, verzegeling_geldig, gewijzigd, verwijderd, toegevoegd)
+        VALUES (@w, @g, @a, @m, @ok, @on, @ov, @f, @v, @gw, @vw, @tg)
+        """, ct, ("w", c.WerkboekId), ("g", c.Gemeente), ("a", c.Aanbieder), ("m", c.Moment.ToUnixTimeMilliseconds()),
+        ("ok", c.Telling.Ok), ("on", c.Telling.Onvolledig), ("ov", c.Telling.Overleg), ("f", c.Telling.Fout),
+        ("v", c.VerzegelingGeldig ? 1 : 0), ("gw", c.Gewijzigd), ("vw", c.Verwijderd), ("tg", c.Toegevoegd));
+
+    public Task BewaarAsync(AkkoordGegeven a, CancellationToken ct) => RunAsync(
+        "INSERT INTO akkoord (werkboek, moment) VALUES (@w, @m)", ct, ("w", a.WerkboekId), ("m", a.Moment.ToUnixTimeMilliseconds()));
+
+    public Task BewaarAsync(OmzettingGedaan o, CancellationToken ct) => RunAsync(
+        "INSERT INTO omzetting (werkboek, gemeente, aanbieder, moment, omgezet, niet_omgezet) VALUES (@w, @g, @a, @m, @o, @n)", ct,
+        ("w", o.WerkboekId), ("g", o.Gemeente), ("a", o.Aanbieder), ("m", o.Moment.ToUnixTimeMilliseconds()), ("o", o.Omgezet), ("n", o.NietOmgezet));
+
+    /// <summary>Every workbook known for these gemeenten and aanbieders (null: all), with its last check and conversion.</summary>
+    public async Task<IReadOnlyList<WerkboekVoortgang>> LeesAsync(IReadOnlySet<string>? gemeenten, IReadOnlySet<string>? aanbieders, CancellationToken ct)
+    {
+        bool Ziet(string gemeente, string aanbieder) => (gemeenten is null || gemeenten.Contains(gemeente)) && (aanbieders is null || aanbieders.Contains(aanbieder));
+        await using var connection = await OpenAsync(ct);
+        var werkboeken = new Dictionary<string, (string G, string A, int R, DateTimeOffset? M)>(StringComparer.Ordinal);
+        await foreach (var r in QueryAsync(connection, "SELECT id, gemeente, aanbieder, rijen, gemaakt FROM werkboek", ct))
+            if (Ziet(r.GetString(1), r.GetString(2)))
+                werkboeken[r.GetString(0)] = (r.GetString(1), r.GetString(2), Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture), Time(r, 4));
+
+        var controles = new Dictionary<string, ControleGedaan>(StringComparer.Ordinal);
+        await foreach (var r in QueryAsync(connection,
+            "SELECT werkboek, gemeente, aanbieder, moment, ok, onvolledig, overleg, fout, verzegeling_geldig, gewijzigd, verwijderd, toegevoegd FROM controle ORDER BY moment", ct))
+        {
+            if (!Ziet(r.GetString(1), r.GetString(2))) continue;
+            controles[r.GetString(0)] = new ControleGedaan(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3)!.Value,
+                new Telling(Int(r, 4), Int(r, 5), Int(r, 6), Int(r, 7)), Int(r, 8) == 1, Int(r, 9), Int(r, 10), Int(r, 11));
+        }
+        var akkoorden = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var r in QueryAsync(connection, "SELECT werkboek, COUNT(*) FROM akkoord GROUP BY werkboek", ct))
+            akkoorden[r.GetString(0)] = Int(r, 1);
+        var omzettingen = new Dictionary<string, OmzettingGedaan>(StringComparer.Ordinal);
+        await foreach (var r in QueryAsync(connection, "SELECT werkboek, gemeente, aanbieder, moment, omgezet, niet_omgezet FROM omzetting ORDER BY moment", ct))
+            if (Ziet(r.GetString(1), r.GetString(2)))
+                omzettingen[r.GetString(0)] = new OmzettingGedaan(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3)!.Value, Int(r, 4), Int(r, 5));
+
+        // A workbook checked or converted here but made elsewhere (or before its record expired) still counts.
+        foreach (var c in controles.Values.Where(c => !werkboeken.ContainsKey(c.WerkboekId)))
+            werkboeken[c.WerkboekId] = (c.Gemeente, c.Aanbieder, 0, null);
+        foreach (var o in omzettingen.Values.Where(o => !werkboeken.ContainsKey(o.WerkboekId)))
+            werkboeken[o.WerkboekId] = (o.Gemeente, o.Aanbieder, 0, null);
+        return werkboeken.Select(w => new WerkboekVoortgang(w.Key, w.Value.G, w.Value.A, w.Value.R, w.Value.M,
+            controles.GetValueOrDefault(w.Key), akkoorden.GetValueOrDefault(w.Key), omzettingen.GetValueOrDefault(w.Key))).ToList();
+    }
+
+    /// <summary>Removes everything recorded about one gemeente's workbooks.</summary>
+    public async Task<int> VerwijderGemeenteAsync(string gemeente, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var removed = 0;
+        foreach (var sql in new[]
+        {
+            "DELETE FROM akkoord WHERE werkboek IN (SELECT id FROM werkboek WHERE gemeente = @g) OR werkboek IN (SELECT werkboek FROM controle WHERE gemeente = @g)",
+            "DELETE FROM controle WHERE gemeente = @g", "DELETE FROM omzetting WHERE gemeente = @g", "DELETE FROM werkboek WHERE gemeente = @g",
+        })
+        {
+            await using var command = Command(connection, sql, ("g", gemeente));
+            command.Transaction = transaction;
+            removed += await command.ExecuteNonQueryAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        return removed;
+    }
+
+    /// <summary>Removes records older than <paramref name="grens"/>.</summary>
+    public async Task<int> OpruimenAsync(DateTimeOffset grens, CancellationToken ct)
+    {
+        var t = grens.ToUnixTimeMilliseconds();
+        var removed = 0;
+        foreach (var sql in new[]
+        {
+            "DELETE FROM werkboek WHERE gemaakt < @t", "DELETE FROM controle WHERE moment < @t",
+            "DELETE FROM akkoord WHERE moment < @t", "DELETE FROM omzetting WHERE moment < @t",
+        })
+            removed += await RunAsync(sql, ct, ("t", t));
+        return removed;
+    }
+
+    private async Task<int> RunAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = _connect();
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = Command(connection, sql);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async IAsyncEnumerable<DbDataReader> QueryAsync(DbConnection connection, string sql,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var command = Command(connection, sql);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) yield return reader;
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value;
+            command.Parameters.Add(p);
+        }
+        return command;
+    }
+
+    private static int Int(DbDataReader r, int i) => Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset? Time(DbDataReader r, int i) =>
+        r.IsDBNull(i) ? null : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture));
+}
