@@ -1,5 +1,5 @@
 // The one module that talks to the API.
-import type { Beoordeling, CellValue, Ernst, Fase } from './format';
+import type { Beoordeling, CellValue, Ernst, Fase, Melding, Telling } from './format';
 import { compress, type RequestRow } from './rows';
 
 /** The API could not be reached, did not answer in time or asked to wait: nothing is lost, try again later
@@ -57,6 +57,30 @@ export interface Regel {
   ernst: Ernst;
 }
 
+/** The aanbieder a returned workbook is for, named as the region's catalogue has it. */
+export interface BatchAanbieder {
+  agb: string;
+  naam: string | null;
+}
+
+/** One workbook of POST /api/controle/batch: its report in short, or why it could not be read. */
+export interface BatchWerkboek {
+  nummer: number;
+  bestand: string;
+  uitkomst: 'gecontroleerd' | 'geweigerd';
+  verzegeling: 'geldig' | 'ongeldig' | 'geen' | null;
+  telling: Telling | null;
+  aanbieders: BatchAanbieder[];
+  meldingen: Melding[];
+  omzetbaar: boolean;
+  reden: string | null;
+}
+
+export interface Batchcontrole {
+  werkboeken: BatchWerkboek[];
+  telling: Telling;
+}
+
 /** Waits this long at most, on a 429 or 503 with Retry-After, before trying once more; longer waits go back to the caller. */
 const MAX_WAIT_MS = 10_000;
 
@@ -75,6 +99,10 @@ export interface ApiClient {
   perAanbieder(bron: FormatBron, contactpersonen: Contactpersoon[]): Promise<Blob>;
   akkoord(regelId: string, waarden: Record<string, CellValue>, verzegeling: string | null): Promise<string>;
   omzetlijst(werkboek: Blob): Promise<Blob>;
+  /** Several returned workbooks checked in one request: per workbook its short report or its reason, in the order sent. */
+  controleBatch(werkboeken: File[]): Promise<Batchcontrole>;
+  /** One conversion list for several workbooks; a workbook that cannot be converted is listed on Niet omgezet with its reason. */
+  omzetlijstBatch(werkboeken: File[]): Promise<Blob>;
   /** The rules with their Dutch names, for the filter and the groups. */
   regels(): Promise<Regel[]>;
   /** A short-lived single-use address (absolute) from which the system browser can fetch this file once. */
@@ -144,6 +172,13 @@ export function createApiClient(baseUrl = '', timeoutMs = 15_000, fetcher: typeo
     }
   }
 
+  /** Every workbook in its own 'bestand' field, under the name the user chose it by. */
+  function formOf(werkboeken: File[]): FormData {
+    const form = new FormData();
+    for (const werkboek of werkboeken) form.append('bestand', werkboek, werkboek.name);
+    return form;
+  }
+
   async function problemOf(response: Response): Promise<ApiProbleem> {
     if (response.status === 401) return new ApiProbleem('U bent niet (meer) aangemeld. Meld u opnieuw aan.');
     const problem = await response.json().catch(() => null);
@@ -165,6 +200,9 @@ export function createApiClient(baseUrl = '', timeoutMs = 15_000, fetcher: typeo
       form.append('bestand', werkboek, 'werkboek.xlsx');
       return (await call('/api/omzetting', { method: 'POST', body: form })).blob();
     },
+    controleBatch: async (werkboeken) =>
+      (await call('/api/controle/batch', { method: 'POST', body: formOf(werkboeken) })).json() as Promise<Batchcontrole>,
+    omzetlijstBatch: async (werkboeken) => (await call('/api/omzetting/batch', { method: 'POST', body: formOf(werkboeken) })).blob(),
 
     regels: async () => (await call('/api/regels', { method: 'GET' }, timeoutMs)).json() as Promise<Regel[]>,
     async downloadAdres(bestand, naam) {

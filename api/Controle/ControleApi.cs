@@ -18,6 +18,7 @@ public static class ControleApi
             .Validate(o => o.MaxDiepte is >= 20 and <= 1000, "Limieten:Werkboek:MaxDiepte moet tussen 20 en 1000 liggen (dieper kan de stack laten overlopen).")
             .Validate(o => o.MaxCellen >= 1 && o.MaxGedeeldeTeksten >= 1, "Limieten:Werkboek: MaxCellen en MaxGedeeldeTeksten moeten positief zijn.")
             .ValidateOnStart();
+        services.AddControleBatch();
         return services;
     }
 
@@ -57,6 +58,7 @@ public static class ControleApi
             .Produces<AkkoordAntwoord>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapControleBatch();
         return app;
     }
 
@@ -95,8 +97,7 @@ public static class ControleApi
         var lijst = Omzetlijst.Maak(judgement, catalogus, sealer);
         if (lijst is not null) await voortgang.OmgezetAsync(judgement, lijst.OmgezetteRijen, lijst.NietOmgezet.Count, ct);
         if (lijst is null)
-            return Problems.For(StatusCodes.Status422UnprocessableEntity,
-                "De verzegeling van dit werkboek klopt niet (gewijzigd, uit een ander werkboek of beschadigd). Het wordt niet omgezet. Gebruik het werkboek dat de gemeente stuurde.");
+            return Problems.For(StatusCodes.Status422UnprocessableEntity, ControleBatch.SealRefused);
         return formaat == "csv"
             ? TypedResults.File(new System.Text.UTF8Encoding(true).GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(lijst.Csv())).ToArray(), "text/csv; charset=utf-8", "omzetlijst.csv")
             : TypedResults.File(lijst.Xlsx(), FormatApi.XlsxType, "omzetlijst.xlsx");

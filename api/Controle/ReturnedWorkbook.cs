@@ -25,6 +25,14 @@ public sealed class WerkboekOptions
     public int MaxGedeeldeTeksten { get; set; } = SheetLimits.Default.MaxGedeeldeTeksten;
 
     public SheetLimits SheetLimits => new(MaxCellen, MaxGedeeldeTeksten);
+
+    /// <summary>The same limits with fewer rows allowed (what a batch has left).</summary>
+    public WerkboekOptions WithMaxRijen(int maxRijen)
+    {
+        var copy = (WerkboekOptions)MemberwiseClone();
+        copy.MaxRijen = maxRijen;
+        return copy;
+    }
 }
 
 /// <summary>A workbook that came back: its rows as the rules read them (row numbers as in Excel), its seal, and where

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace MigratieAddin.Api;
 
@@ -90,39 +89,7 @@ public sealed record Omzetlijst(IReadOnlyList<OmzetRegel> Regels, IReadOnlyList<
         ["gemeentecode", "aanbiederAgb", "bsn", "toewijzingnummer", "soort", "productcategorie", "productcode", "ingangsdatum", "einddatum",
          "volume", "eenheid", "frequentie", "budget", "redenWijziging", "rij", "reden"];
 
-    public byte[] Xlsx()
-    {
-        using var stream = new MemoryStream();
-        using (var document = XlsxWriter.Create(stream))
-        {
-            XlsxWriter.AddSheet(document, "Omzetting", Regels.Select(r => (IReadOnlyList<XlsxCell>)
-                [T(r.Gemeentecode), T(r.AanbiederAgb), T(r.Bsn), N(r.Toewijzingnummer), T(r.Soort), T(r.Productcategorie), T(r.Productcode),
-                 D(r.Ingangsdatum), D(r.Einddatum), N(r.Volume), T(r.Eenheid), N(r.Frequentie), N(r.Budget), T(r.RedenWijziging), N(r.Rij)])
-                .Prepend(Kolommen[..^1].Select(h => XlsxCell.Of(h, Stijl.Kop)).ToArray()),
-                new SheetOptions { FreezeHeader = true, AutoFilter = true, Columns = Kolommen[..^1].Select(_ => new ColumnSpec(14)).ToList() });
-            XlsxWriter.AddSheet(document, "Niet omgezet", NietOmgezet.Select(n => (IReadOnlyList<XlsxCell>)[N(n.Rij), T(n.Toewijzingnummer), T(n.Reden)])
-                .Prepend([XlsxCell.Of("rij", Stijl.Kop), XlsxCell.Of("toewijzingnummer", Stijl.Kop), XlsxCell.Of("reden", Stijl.Kop)]),
-                new SheetOptions { FreezeHeader = true, Columns = [new(8), new(18), new(90)] });
-        }
-        return stream.ToArray();
+    public byte[] Xlsx() => OmzetlijstBestand.Xlsx([new OmzetDeel(null, this)]);
 
-        static XlsxCell T(string? s) => XlsxCell.Of(s, Stijl.Tekst);
-        static XlsxCell N(long? n) => n is { } v ? XlsxCell.Of(v) : XlsxCell.Empty;
-        static XlsxCell D(DateOnly? d) => d is { } v ? XlsxCell.Of(v) : XlsxCell.Empty;
-    }
-
-    public string Csv()
-    {
-        var b = new StringBuilder();
-        b.AppendLine(string.Join(';', Kolommen));
-        foreach (var r in Regels)
-            b.AppendLine(string.Join(';', new[] { r.Gemeentecode, r.AanbiederAgb, r.Bsn, N(r.Toewijzingnummer), r.Soort, r.Productcategorie, r.Productcode,
-                Date(r.Ingangsdatum), Date(r.Einddatum), N(r.Volume), r.Eenheid, N(r.Frequentie), N(r.Budget), r.RedenWijziging, N(r.Rij), "" }.Select(CsvText.Field)));
-        foreach (var n in NietOmgezet)
-            b.AppendLine(string.Join(';', new[] { "", "", "", n.Toewijzingnummer, "niet_omgezet", "", "", "", "", "", "", "", "", "", N(n.Rij), n.Reden }.Select(CsvText.Field)));
-        return b.ToString();
-
-        static string N(long? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "";
-        static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-    }
+    public string Csv() => OmzetlijstBestand.Csv([new OmzetDeel(null, this)]);
 }

@@ -199,6 +199,32 @@ test('in the controle role, approval is refused on the unsealed bench sheet and 
   await page.close();
 });
 
+test('in the controle role, several workbooks are checked at once, a bad one with its own reason, and one combined list downloads', async () => {
+  const form = new FormData();
+  form.append('bestand', new Blob([readFileSync(new URL('../../../api/Voorbeelden/lopende-toewijzingen.csv', import.meta.url))], { type: 'text/csv' }), 'export.csv');
+  const format = Buffer.from(await (await fetch(`${api.url}/api/format`, { method: 'POST', body: form })).arrayBuffer());
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const page = await openBench(browser, api);
+  await setRole(page, /teruggestuurd werkboek controleren/);
+  await page.getByTestId('batch-bestanden').setInputFiles([
+    { name: 'Gemeente eigen.xlsx', mimeType: xlsx, buffer: format },
+    { name: 'kapot.xlsx', mimeType: xlsx, buffer: Buffer.from('geen werkboek') },
+    { name: 'Nog een.xlsx', mimeType: xlsx, buffer: format },
+  ]);
+  const lines = page.getByTestId('batch-regel');
+  await page.locator('[data-testid="batch-regel"][data-toestand="gecontroleerd"]').nth(1).waitFor();
+  assert.equal(await lines.count(), 3);
+  assert.deepEqual(await lines.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-toestand'))), ['gecontroleerd', 'geweigerd', 'gecontroleerd']);
+  assert.match(await lines.nth(0).textContent(), /Gemeente eigen\.xlsx.*Gecontroleerd.*geen verzegeling/s);
+  assert.match(await lines.nth(1).textContent(), /kapot\.xlsx.*Geweigerd.*geen Excel-werkboek/s);
+  const [list] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Eén omzetlijst voor alle werkboeken' }).click()]);
+  assert.equal(list.suggestedFilename(), 'omzetlijst-samen.xlsx');
+  assert.equal(readFileSync(await list.path()).subarray(0, 2).toString(), 'PK');
+  await page.getByTestId('batch-melding').filter({ hasText: 'gedownload' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 function freePort() {
   return new Promise((resolve) => {
     const server = createServer();

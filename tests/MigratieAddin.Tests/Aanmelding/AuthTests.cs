@@ -22,7 +22,7 @@ public class AuthTests : IClassFixture<AuthTests.Shared>
 
     private const string Row = """{"rij":2,"waarden":{"gemeentecode":"0193","bsn":"999925702","naam":"X"}}""";
 
-    public static readonly TheoryData<string> Endpoints = new() { "catalogus", "validatie", "format", "per-aanbieder", "controle", "omzetting", "akkoord" };
+    public static readonly TheoryData<string> Endpoints = new() { "catalogus", "validatie", "format", "per-aanbieder", "controle", "omzetting", "controle-batch", "omzetting-batch", "akkoord" };
 
     private static readonly byte[] Workbook = Workbooks.Format([RijBuilder.Omzetting().Build()]);
 
@@ -34,6 +34,8 @@ public class AuthTests : IClassFixture<AuthTests.Shared>
         "per-aanbieder" => Json("/api/format/per-aanbieder", $$"""{"rijen":[{{Row}}]}"""),
         "controle" => UploadTo("/api/controle"),
         "omzetting" => UploadTo("/api/omzetting"),
+        "controle-batch" => UploadTo("/api/controle/batch"),
+        "omzetting-batch" => UploadTo("/api/omzetting/batch"),
         "akkoord" => new(HttpMethod.Post, "/api/akkoord") { Content = Zending.AkkoordBody(SealedOverleg.Rows[0], SealedOverleg.Verzegeling) },
         _ => throw new ArgumentException(endpoint),
     };
@@ -90,6 +92,8 @@ public class AuthTests : IClassFixture<AuthTests.Shared>
     [InlineData("per-aanbieder", HttpStatusCode.Forbidden)]
     [InlineData("controle", HttpStatusCode.Forbidden)]
     [InlineData("omzetting", HttpStatusCode.Forbidden)]
+    [InlineData("controle-batch", HttpStatusCode.Forbidden)]
+    [InlineData("omzetting-batch", HttpStatusCode.Forbidden)]
     [InlineData("akkoord", HttpStatusCode.Forbidden)]
     public async Task AnAanbiederMayReadTheCatalogueAndValidateAsAanbiederOnly(string endpoint, HttpStatusCode expected) =>
         Assert.Equal(expected, await Send(endpoint, SignedInApi.Token([Rollen.Aanbieder])));

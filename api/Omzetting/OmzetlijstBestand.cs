@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+
+namespace MigratieAddin.Api;
+
+/// <summary>One workbook's part of a conversion list: its lines, named by the workbook's file name in a combined list
+/// (null in the list of a single workbook).</summary>
+public sealed record OmzetDeel(string? Werkboek, Omzetlijst Lijst)
+{
+    /// <summary>A workbook that could not be converted at all: one Niet omgezet line with the reason, so it does not silently disappear.</summary>
+    public static OmzetDeel Geweigerd(string werkboek, string reden) => new(werkboek, new Omzetlijst([], [new NietOmgezet(null, null, reden)]));
+}
+
+/// <summary>The conversion list of several workbooks at once: one Omzetting tab and one Niet omgezet tab, each line naming its workbook.</summary>
+public sealed record GecombineerdeOmzetlijst(IReadOnlyList<OmzetDeel> Delen)
+{
+    public static readonly string[] Kolommen = ["werkboek", .. Omzetlijst.Kolommen];
+
+    public byte[] Xlsx() => OmzetlijstBestand.Xlsx(Delen);
+
+    public string Csv() => OmzetlijstBestand.Csv(Delen);
+}
+
+/// <summary>Writes a conversion list as .xlsx or CSV. A list whose parts name their workbook gets a first column 'werkboek'
+/// on both tabs; the list of a single workbook keeps the columns of FORMAT.md exactly.</summary>
+public static class OmzetlijstBestand
+{
+    public static byte[] Xlsx(IReadOnlyList<OmzetDeel> delen)
+    {
+        var named = Named(delen);
+        var kolommen = (named ? GecombineerdeOmzetlijst.Kolommen : Omzetlijst.Kolommen)[..^1];
+        using var stream = new MemoryStream();
+        using (var document = XlsxWriter.Create(stream))
+        {
+            XlsxWriter.AddSheet(document, "Omzetting", delen.SelectMany(d => d.Lijst.Regels.Select(r => (IReadOnlyList<XlsxCell>)
+                [.. Werkboek(d, named), T(r.Gemeentecode), T(r.AanbiederAgb), T(r.Bsn), N(r.Toewijzingnummer), T(r.Soort), T(r.Productcategorie), T(r.Productcode),
+                 D(r.Ingangsdatum), D(r.Einddatum), N(r.Volume), T(r.Eenheid), N(r.Frequentie), N(r.Budget), T(r.RedenWijziging), N(r.Rij)]))
+                .Prepend(kolommen.Select(h => XlsxCell.Of(h, Stijl.Kop)).ToArray()),
+                new SheetOptions { FreezeHeader = true, AutoFilter = true, Columns = kolommen.Select((_, i) => new ColumnSpec(named && i == 0 ? 30 : 14)).ToList() });
+            string[] niet = named ? ["werkboek", "rij", "toewijzingnummer", "reden"] : ["rij", "toewijzingnummer", "reden"];
+            XlsxWriter.AddSheet(document, "Niet omgezet", delen.SelectMany(d => d.Lijst.NietOmgezet.Select(n => (IReadOnlyList<XlsxCell>)
+                    [.. Werkboek(d, named), N(n.Rij), T(n.Toewijzingnummer), T(n.Reden)]))
+                .Prepend(niet.Select(h => XlsxCell.Of(h, Stijl.Kop)).ToArray()),
+                new SheetOptions { FreezeHeader = true, AutoFilter = named, Columns = [.. named ? [new ColumnSpec(30)] : Array.Empty<ColumnSpec>(), new(8), new(18), new(90)] });
+        }
+        return stream.ToArray();
+
+        static XlsxCell T(string? s) => XlsxCell.Of(s, Stijl.Tekst);
+        static XlsxCell N(long? n) => n is { } v ? XlsxCell.Of(v) : XlsxCell.Empty;
+        static XlsxCell D(DateOnly? d) => d is { } v ? XlsxCell.Of(v) : XlsxCell.Empty;
+        static XlsxCell[] Werkboek(OmzetDeel d, bool named) => named ? [T(d.Werkboek)] : [];
+    }
+
+    public static string Csv(IReadOnlyList<OmzetDeel> delen)
+    {
+        var named = Named(delen);
+        var b = new StringBuilder();
+        b.AppendLine(string.Join(';', named ? GecombineerdeOmzetlijst.Kolommen : Omzetlijst.Kolommen));
+        foreach (var d in delen)
+            foreach (var r in d.Lijst.Regels)
+                Line(d, [r.Gemeentecode, r.AanbiederAgb, r.Bsn, N(r.Toewijzingnummer), r.Soort, r.Productcategorie, r.Productcode,
+                    Date(r.Ingangsdatum), Date(r.Einddatum), N(r.Volume), r.Eenheid, N(r.Frequentie), N(r.Budget), r.RedenWijziging, N(r.Rij), ""]);
+        foreach (var d in delen)
+            foreach (var n in d.Lijst.NietOmgezet)
+                Line(d, ["", "", "", n.Toewijzingnummer, "niet_omgezet", "", "", "", "", "", "", "", "", "", N(n.Rij), n.Reden]);
+        return b.ToString();
+
+        void Line(OmzetDeel d, string?[] fields) =>
+            b.AppendLine(string.Join(';', (named ? fields.Prepend(d.Werkboek) : fields).Select(CsvText.Field)));
+        static string N(long? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "";
+        static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+    }
+
+    private static bool Named(IReadOnlyList<OmzetDeel> delen) => delen.Any(d => d.Werkboek is not null);
+}
