@@ -13,7 +13,7 @@ public static class Gezondheid
     public static IServiceCollection AddGezondheid(this IServiceCollection services)
     {
         services.AddOptions<OpwarmOptions>().BindConfiguration("Opwarmen")
-            .Validate(o => o.Rondes is >= 0 and <= 1000, "Opwarmen:Rondes moet tussen 0 en 1000 liggen.")
+            .Tussen("Opwarmen:Rondes", o => o.Rondes, 0, 1000)
             .ValidateOnStart();
         services.AddSingleton<Opwarmen>();
         services.AddHostedService(sp => sp.GetRequiredService<Opwarmen>());

@@ -20,7 +20,9 @@ public static class FormatApi
     public static IServiceCollection AddFormat(this IServiceCollection services)
     {
         services.AddOptions<FormatOptions>().BindConfiguration("Limieten:Format")
-            .Validate(o => o.MaxBytes >= 25L * 1024 * 1024 && o.MaxRijen >= 20_000, "Limieten:Format moet minstens 25 MB en 20.000 rijen toelaten.")
+            .Tussen("Limieten:Format:MaxBytes", o => o.MaxBytes, 25 * Instellingen.MB, Instellingen.MaxVerzoek, bytes: true,
+                waarom: "een format van 20.000 rijen moet passen")
+            .Tussen("Limieten:Format:MaxRijen", o => o.MaxRijen, 20_000, 1_000_000)
             .ValidateOnStart();
         return services;
     }
