@@ -27,7 +27,8 @@ public sealed class RuleContext(Catalogus catalogus, Fase fase, RowRelations rel
     public DateOnly Peildatum => Catalogus.Regio.Peildatum;
     public DateOnly NewStart => Catalogus.Regio.IngangsdatumNieuw;
 
-    public static string Datum(DateOnly d) => d.ToString("dd-MM-yyyy");
+    /// <summary>dd-mm-jjjj in the Gregorian calendar, whatever the server's culture (ar-SA would write a Hijri year).</summary>
+    public static string Datum(DateOnly d) => d.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>Collects one row's findings: a cell keeps the first message it gets, so running the

@@ -50,8 +50,8 @@ public sealed class Volume2023DeviationNeedsOverleg() : Rule("VOLUME_AFWIJKEND",
         var tolerantie = row.Frequentie == 6 ? ctx.Catalogus.Regio.VolumeTolerantie * verwacht : 0m;
         if (Math.Abs(gegeven - verwacht) <= tolerantie) return;
         var tekst = row.Frequentie == 6
-            ? $"Volume 2023 wijkt meer dan {ctx.Catalogus.Regio.VolumeTolerantie * 100:0.#}% af van het verwachte volume voor de rest van de looptijd ({decimal.Ceiling(verwacht):0})."
-            : $"Volume 2023 wijkt af van het huidige volume ({verwacht:0}).";
+            ? $"Volume 2023 wijkt meer dan {(ctx.Catalogus.Regio.VolumeTolerantie * 100).ToString("0.#", Dutch.Numbers)}% af van het verwachte volume voor de rest van de looptijd ({decimal.Ceiling(verwacht).ToString("0", Dutch.Numbers)})."
+            : $"Volume 2023 wijkt af van het huidige volume ({verwacht.ToString("0", Dutch.Numbers)}).";
         findings.Report(this, Column.Volume2023, tekst + " Een andere omvang vraagt vooraf overleg met de gemeente.");
     }
 }
