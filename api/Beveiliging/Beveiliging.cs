@@ -37,7 +37,7 @@ public static class Beveiliging
     {
         services.AddOptions<BeveiligingOptions>().BindConfiguration("Limieten:Beveiliging")
             .Tussen("Limieten:Beveiliging:VerzoekenPerMinuut", o => o.VerzoekenPerMinuut, 0, 1_000_000, waarom: "0 zet de limiet uit")
-            .Tussen("Limieten:Beveiliging:TimeoutSeconden", o => o.TimeoutSeconden, 1, 600)
+            .Tussen("Limieten:Beveiliging:TimeoutSeconden", o => o.TimeoutSeconden, 0.001, 600)
             .ValidateOnStart();
         services.AddNetwerk();
         // Browsers that once reached the API over https never try plain http again; a year, as browsers' preload lists ask.

@@ -29,7 +29,7 @@ public sealed class InstellingenTests
     [InlineData("Limieten:Downloads:MaxBytes", "10", "Instelling Limieten:Downloads:MaxBytes moet tussen 1 MB en 256 MB liggen")]
     [InlineData("Limieten:Downloads:MaxPerAanroeper", "0", "Instelling Limieten:Downloads:MaxPerAanroeper moet tussen 1 en 100 liggen")]
     [InlineData("Limieten:Beveiliging:VerzoekenPerMinuut", "-1", "Instelling Limieten:Beveiliging:VerzoekenPerMinuut moet tussen 0 en 1.000.000 liggen (0 zet de limiet uit)")]
-    [InlineData("Limieten:Beveiliging:TimeoutSeconden", "0", "Instelling Limieten:Beveiliging:TimeoutSeconden moet tussen 1 en 600 liggen")]
+    [InlineData("Limieten:Beveiliging:TimeoutSeconden", "0", "Instelling Limieten:Beveiliging:TimeoutSeconden moet tussen 0,001 en 600 liggen")]
     [InlineData("Opwarmen:Rondes", "1001", "Instelling Opwarmen:Rondes moet tussen 0 en 1.000 liggen")]
     [InlineData("Telemetrie:OtlpEndpoint", "otel-collector:4317", "Instelling Telemetrie:OtlpEndpoint moet een http- of https-adres zijn")]
     [InlineData("Addin:PubliekeUrl", "http://migratie.example.org", "Instelling Addin:PubliekeUrl moet een https-adres zonder pad zijn")]
