@@ -73,7 +73,7 @@ public static class ControleApi
             return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor het rapport (JSON), of gebruik formaat=xlsx.");
         var (file, _) = await Upload.ReadAsync(request, options.Value.MaxBytes, "het teruggestuurde werkboek (.xlsx)", ct);
         var workbook = ReturnedWorkbook.Read(file, options.Value, ct);
-        var report = validator.Validate(workbook.Rows, Fase.Controle, workbook.Verzegeling);
+        var report = validator.Validate(workbook.Rows, Fase.Controle, workbook.Verzegeling, ct);
         if (formaat != "xlsx") return TypedResults.Ok(report);
         byte[] filled;
         try
@@ -93,7 +93,7 @@ public static class ControleApi
         if (formaat is not (null or "" or "xlsx" or "csv"))
             return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor .xlsx, of gebruik formaat=csv.");
         var (file, _) = await Upload.ReadAsync(request, options.Value.MaxBytes, "het gecontroleerde werkboek (.xlsx)", ct);
-        var lijst = Omzetlijst.Maak(ReturnedWorkbook.Read(file, options.Value, ct), catalogus, validator, sealer);
+        var lijst = Omzetlijst.Maak(ReturnedWorkbook.Read(file, options.Value, ct), catalogus, validator, sealer, ct);
         if (lijst is null)
             return Problems.For(StatusCodes.Status422UnprocessableEntity,
                 "De verzegeling van dit werkboek klopt niet (gewijzigd, uit een ander werkboek of beschadigd). Het wordt niet omgezet. Gebruik het werkboek dat de gemeente stuurde.");

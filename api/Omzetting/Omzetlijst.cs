@@ -17,9 +17,9 @@ public sealed record Omzetlijst(IReadOnlyList<OmzetRegel> Regels, IReadOnlyList<
 
     /// <summary>Judges the workbook afresh (never trusting its Status column) and converts every row with status ok
     /// and every overleg row with a valid approval mark. Refuses (null) a workbook whose seal does not verify.</summary>
-    public static Omzetlijst? Maak(ReturnedWorkbook workbook, Catalogus catalogus, Validator validator, Sealer sealer)
+    public static Omzetlijst? Maak(ReturnedWorkbook workbook, Catalogus catalogus, Validator validator, Sealer sealer, CancellationToken ct = default)
     {
-        var (report, seal, read, relations) = validator.Judge(workbook.Rows, Fase.Controle, workbook.Verzegeling);
+        var (report, seal, read, relations) = validator.Judge(workbook.Rows, Fase.Controle, workbook.Verzegeling, ct);
         if (seal is { Ongeldig: true }) return null;
         var regio = catalogus.Regio;
         var regels = new List<OmzetRegel>();

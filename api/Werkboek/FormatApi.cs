@@ -60,7 +60,7 @@ public static class FormatApi
         var input = await FormatInput.ReadAsync(request, options.Value, ct);
         var gemeente = SingleGemeente(input.Rows, catalogus);
         using var stream = new MemoryStream();
-        FormatWorkbook.Write(stream, input.Rows, catalogus, input.Contactpersonen, gemeente?.Naam);
+        FormatWorkbook.Write(stream, input.Rows, catalogus, input.Contactpersonen, gemeente?.Naam, ct: ct);
         var name = $"format-wonen-verblijf-{PerAanbieder.SafeName(gemeente?.Naam ?? catalogus.Regio.Regio).ToLowerInvariant()}.xlsx";
         return TypedResults.File(stream.ToArray(), XlsxType, name);
     }
@@ -69,12 +69,12 @@ public static class FormatApi
         HttpRequest request, Catalogus catalogus, Validator validator, Sealer sealer, IOptions<FormatOptions> options, string? formaat, CancellationToken ct)
     {
         var input = await FormatInput.ReadAsync(request, options.Value, ct);
-        var plan = PerAanbieder.Plan(input.Rows, catalogus, validator);
+        var plan = PerAanbieder.Plan(input.Rows, catalogus, validator, ct);
         if (string.Equals(formaat, "overzicht", StringComparison.OrdinalIgnoreCase)) return TypedResults.Ok(plan);
         if (formaat is not (null or "" or "zip"))
             return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor de zip, of gebruik formaat=overzicht.");
         using var stream = new MemoryStream();
-        PerAanbieder.WriteZip(stream, plan, catalogus, input.Contactpersonen, sealer);
+        PerAanbieder.WriteZip(stream, plan, catalogus, input.Contactpersonen, sealer, ct);
         return TypedResults.File(stream.ToArray(), "application/zip", $"format-per-aanbieder-{PerAanbieder.SafeName(catalogus.Regio.Regio).ToLowerInvariant()}.zip");
     }
 
