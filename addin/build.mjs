@@ -1,6 +1,6 @@
 // Builds the task pane into the API's wwwroot: one origin serves pane and API.
-import { build } from 'esbuild';
-import { mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
+import { context } from 'esbuild';
+import { mkdirSync, copyFileSync, writeFileSync, watchFile } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, '..', 'api', 'wwwroot');
 mkdirSync(join(out, 'assets'), { recursive: true });
 
-await build({
+const pane = {
   entryPoints: [join(here, 'src', 'main.tsx')],
   outfile: join(out, 'taskpane.js'),
   bundle: true,
@@ -20,8 +20,8 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   legalComments: 'linked',
   logLevel: 'warning',
-});
-await build({
+};
+const signIn = {
   entryPoints: [join(here, 'src', 'aanmelden.ts')],
   outfile: join(out, 'aanmelden.js'),
   bundle: true,
@@ -29,11 +29,31 @@ await build({
   target: ['chrome110', 'edge110', 'safari16'],
   legalComments: 'linked',
   logLevel: 'warning',
-});
-copyFileSync(join(here, 'src', 'taskpane.html'), join(out, 'taskpane.html'));
-copyFileSync(join(here, 'src', 'aanmelden.html'), join(out, 'aanmelden.html'));
+};
+
+// `npm start` (--watch): rebuild on every change of the sources, for `dotnet watch` in api/ to serve; otherwise build once.
+const watch = process.argv.includes('--watch');
+const copyPages = () => {
+  copyFileSync(join(here, 'src', 'taskpane.html'), join(out, 'taskpane.html'));
+  copyFileSync(join(here, 'src', 'aanmelden.html'), join(out, 'aanmelden.html'));
+};
+copyPages();
 for (const size of [16, 32, 64, 80]) writeFileSync(join(out, 'assets', `icon-${size}.png`), icon(size));
-console.log(`Taakvenster gebouwd in ${out}`);
+for (const options of [pane, signIn]) {
+  const ctx = await context({ ...options, logLevel: watch ? 'info' : options.logLevel });
+  if (watch) {
+    await ctx.watch();
+  } else {
+    await ctx.rebuild();
+    await ctx.dispose();
+  }
+}
+if (watch) {
+  watchFile(join(here, 'src', 'taskpane.html'), copyPages);
+  watchFile(join(here, 'src', 'aanmelden.html'), copyPages);
+  console.log(`Taakvenster: bouwt opnieuw bij elke wijziging in ${join(here, 'src')} (stoppen met Ctrl+C)`);
+}
+if (!watch) console.log(`Taakvenster gebouwd in ${out}`);
 
 /** The add-in's icon, drawn here so no binary lives in the repository: a green tile with a white check mark. */
 function icon(size) {

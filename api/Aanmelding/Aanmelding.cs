@@ -45,6 +45,8 @@ public static class Aanmelding
             throw new InvalidOperationException("Aanmelding is niet ingesteld: de sectie AzureAd (Instance, TenantId, ClientId) ontbreekt. "
                 + $"Alleen in Development start de API zonder aanmelding (lokale modus), in {builder.Environment.EnvironmentName} niet. Zie de README, 'Aanmelden met Entra ID'.");
 
+        if (on) CheckAzureAd(section);
+
         var scope = section["Scope"] is { Length: > 0 } s ? s : DefaultScope;
         var config = on
             ? new AanmeldConfig(true, section["ClientId"], $"{(section["Instance"] ?? "https://login.microsoftonline.com/").TrimEnd('/')}/{section["TenantId"]}",
@@ -64,6 +66,17 @@ public static class Aanmelding
             o.AddPolicy(Beleid.Beheer, p => Require(p, on, scope, Rollen.Beheer));
         });
         return builder;
+    }
+
+    /// <summary>The AzureAd settings Microsoft.Identity.Web would otherwise trip over at the first request, in English.</summary>
+    private static void CheckAzureAd(IConfigurationSection section)
+    {
+        if (!Uri.TryCreate(section["Instance"] ?? "https://login.microsoftonline.com/", UriKind.Absolute, out var instance) || instance.Scheme != Uri.UriSchemeHttps)
+            throw new InvalidOperationException("Instelling AzureAd:Instance moet een https-adres zijn, meestal https://login.microsoftonline.com/.");
+        if (string.IsNullOrWhiteSpace(section["TenantId"]))
+            throw new InvalidOperationException("Instelling AzureAd:TenantId ontbreekt: vul de tenant-id (of het domein) van de regio in.");
+        if (section["Audience"] is { Length: > 0 } audience && !Uri.TryCreate(audience, UriKind.Absolute, out _) && !Guid.TryParse(audience, out _))
+            throw new InvalidOperationException("Instelling AzureAd:Audience moet api://<client-id> of de client-id zijn.");
     }
 
     private static void Require(AuthorizationPolicyBuilder policy, bool on, string scope, params string[] roles)

@@ -27,7 +27,7 @@ public static class AddinApi
     {
         services.AddOptions<AddinOptions>().BindConfiguration("Addin")
             .Validate(o => o.PubliekeUrl is null or "" || IsHttpsBase(o.PubliekeUrl),
-                "Addin:PubliekeUrl moet een https-adres zonder pad zijn, bijvoorbeeld https://migratie.regio.nl.")
+                "Instelling Addin:PubliekeUrl moet een https-adres zonder pad zijn, bijvoorbeeld https://migratie.regio.nl.")
             .ValidateOnStart();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ public static class Gezondheid
     public static IServiceCollection AddGezondheid(this IServiceCollection services)
     {
         services.AddOptions<OpwarmOptions>().BindConfiguration("Opwarmen")
-            .Validate(o => o.Rondes is >= 0 and <= 1000, "Opwarmen:Rondes moet tussen 0 en 1000 liggen.")
+            .Tussen("Opwarmen:Rondes", o => o.Rondes, 0, 1000)
             .ValidateOnStart();
         services.AddSingleton<Opwarmen>();
         services.AddHostedService(sp => sp.GetRequiredService<Opwarmen>());
@@ -55,32 +56,32 @@ public sealed class OpwarmOptions
     public int Rondes { get; set; } = 60;
 }
 
-/// <summary>Runs the validation path (JSON in, rules, JSON out) on made-up rows at start, so the just-in-time compiler has
-/// done its work before /health/ready lets traffic in. The rows are generated from the catalogue: no real person.</summary>
+/// <summary>Runs the validation path (the endpoint's handler: body in, rules, JSON out) on made-up rows at start and fetches
+/// the sign-in metadata, so neither the just-in-time compiler nor a download is left for the first request once
+/// /health/ready lets traffic in. The rows are generated from the catalogue: no real person.</summary>
 public sealed class Opwarmen(IServiceProvider services, IOptions<OpwarmOptions> options, ILogger<Opwarmen> log) : BackgroundService
 {
     private volatile bool _klaar;
 
     public bool Klaar => _klaar;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield(); // let the host finish starting: /health/live answers while this runs
         var started = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             // Resolved here, not in the constructor: a setting that fails its check at start must report itself, not us.
-            var validator = services.GetRequiredService<Validator>();
             var body = Body(services.GetRequiredService<Catalogus>(), 500);
             for (var round = 0; round < options.Value.Rondes; round++)
             {
                 stoppingToken.ThrowIfCancellationRequested();
-                var request = RowsRequestReader.Read(body, int.MaxValue, ct: stoppingToken);
-                var report = validator.Validate(request.Rijen, request.Fase!.Value, request.Verzegeling, stoppingToken);
-                JsonSerializer.SerializeToUtf8Bytes(report, ApiJsonContext.Default.Beoordeling);
+                await ValidateAsIfRequested(body, stoppingToken);
             }
+            if (options.Value.Rondes > 0) await FetchSignInMetadata(stoppingToken);
             log.LogInformation("Opgewarmd in {Milliseconden} ms.", started.ElapsedMilliseconds);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             return;
         }
@@ -90,7 +91,41 @@ public sealed class Opwarmen(IServiceProvider services, IOptions<OpwarmOptions> 
             log.LogWarning("Opwarmen overgeslagen: {Reden}", e.GetType().Name);
         }
         _klaar = true;
-    }, stoppingToken);
+    }
+
+    /// <summary>The endpoint's own handler and result, on a request made in memory: reading the body, the rules, and writing
+    /// the answer the way POST /api/validatie writes it (the streaming serialiser), so none of it is cold at the first call.
+    /// It bypasses the endpoint filters, so the counters never count made-up rows.</summary>
+    private async Task ValidateAsIfRequested(byte[] body, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Request.Method = HttpMethods.Post;
+        context.Request.ContentType = "application/json";
+        context.Request.ContentLength = body.Length;
+        context.Request.Body = new MemoryStream(body, writable: false);
+        context.Response.Body = Stream.Null;
+        var result = await ValidatieApi.Valideer(context.Request, scope.ServiceProvider.GetRequiredService<Validator>(),
+            scope.ServiceProvider.GetRequiredService<IOptions<ValidatieOptions>>(), scope.ServiceProvider.GetRequiredService<AanmeldConfig>(), ct);
+        await result.Result.ExecuteAsync(context);
+    }
+
+    /// <summary>With sign-in on, downloads the identity provider's metadata and signing keys now, not during the first
+    /// request. A provider that does not answer leaves that to the first request (which then gets the Dutch 503).</summary>
+    private async Task FetchSignInMetadata(CancellationToken ct)
+    {
+        if (!services.GetRequiredService<AanmeldConfig>().Aanmelding) return;
+        var bearer = services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+        if (bearer.ConfigurationManager is not { } manager) return;
+        try
+        {
+            await manager.GetConfigurationAsync(ct).WaitAsync(Aanmeldservice.MetadataTimeout, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            log.LogWarning("De metadata van de aanmeldservice konden bij het opwarmen niet worden opgehaald: {Reden}", e.GetType().Name);
+        }
+    }
 
     /// <summary>A request body of made-up rows in the catalogue's terms, every second one with a finding.</summary>
     private static byte[] Body(Catalogus catalogus, int count)

@@ -22,7 +22,7 @@ public static class Telemetrie
     {
         services.AddOptions<TelemetrieOptions>().BindConfiguration("Telemetrie")
             .Validate(o => string.IsNullOrWhiteSpace(o.OtlpEndpoint) || Uri.TryCreate(o.OtlpEndpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
-                "Telemetrie:OtlpEndpoint moet een http- of https-adres zijn, bijvoorbeeld http://otel-collector:4317 (leeg laten zet telemetrie uit).")
+                "Instelling Telemetrie:OtlpEndpoint moet een http- of https-adres zijn, bijvoorbeeld http://otel-collector:4317 (leeg laten zet telemetrie uit).")
             .ValidateOnStart();
         services.AddSingleton<Tellers>();
         var endpoint = configuration["Telemetrie:OtlpEndpoint"];

@@ -35,8 +35,13 @@ public static class Beveiliging
 
     public static IServiceCollection AddBeveiliging(this IServiceCollection services)
     {
-        services.AddOptions<BeveiligingOptions>().BindConfiguration("Limieten:Beveiliging");
+        services.AddOptions<BeveiligingOptions>().BindConfiguration("Limieten:Beveiliging")
+            .Tussen("Limieten:Beveiliging:VerzoekenPerMinuut", o => o.VerzoekenPerMinuut, 0, 1_000_000, waarom: "0 zet de limiet uit")
+            .Tussen("Limieten:Beveiliging:TimeoutSeconden", o => o.TimeoutSeconden, 0.001, 600)
+            .ValidateOnStart();
         services.AddNetwerk();
+        // Browsers that once reached the API over https never try plain http again; a year, as browsers' preload lists ask.
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -90,6 +95,8 @@ public static class Beveiliging
     public static WebApplication UseBeveiliging(this WebApplication app)
     {
         app.UseForwardedHeaders(); // before the loopback check and the rate limit read the client address
+        // Only over https (as the proxy reports it) and never for localhost: a developer's browser keeps no HSTS for it.
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;

@@ -24,9 +24,9 @@ public static class Netwerk
     {
         services.AddOptions<ProxyOptions>().BindConfiguration("Proxy")
             .Validate(o => o.KnownProxies.All(p => IPAddress.TryParse(p, out _)),
-                "Proxy:KnownProxies moet IP-adressen bevatten, bijvoorbeeld 10.0.0.4.")
+                "Instelling Proxy:KnownProxies moet IP-adressen bevatten, bijvoorbeeld 10.0.0.4.")
             .Validate(o => o.KnownNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)),
-                "Proxy:KnownNetworks moet netwerken in CIDR-notatie bevatten, bijvoorbeeld 10.0.0.0/24.")
+                "Instelling Proxy:KnownNetworks moet netwerken in CIDR-notatie bevatten, bijvoorbeeld 10.0.0.0/24.")
             .ValidateOnStart();
 
         // Runs after ASP.NET Core's own setup (ASPNETCORE_FORWARDEDHEADERS_ENABLED trusts every sender), so this list decides.

@@ -21,7 +21,10 @@ public static class CatalogusApi
 {
     public static IServiceCollection AddCatalogus(this IServiceCollection services)
     {
-        services.AddOptions<CatalogusOptions>().BindConfiguration("Catalogus");
+        services.AddOptions<CatalogusOptions>().BindConfiguration("Catalogus")
+            .Validate(o => string.IsNullOrWhiteSpace(o.Map) || Directory.Exists(o.Map),
+                "Instelling Catalogus:Map moet een bestaande map met de zes catalogusbestanden zijn (leeg laten gebruikt de ingebouwde catalogus van IJsselland).")
+            .ValidateOnStart();
         services.AddSingleton(sp =>
         {
             var map = sp.GetRequiredService<IOptions<CatalogusOptions>>().Value.Map;

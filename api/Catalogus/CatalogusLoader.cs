@@ -234,7 +234,7 @@ public static class CatalogusLoader
             errors.Add($"{Regio}, regel {LineOf(text, "ingangsdatumNieuw", 1)}: 'ingangsdatumNieuw' moet na 'peildatum' liggen");
         if (settings.VolumeTolerantie is < 0 or > 1)
             errors.Add($"{Regio}, regel {LineOf(text, "volumeTolerantie", 1)}: 'volumeTolerantie' moet tussen 0 en 1 liggen");
-        if (!long.TryParse(settings.CategorieAmbulant, out _))
+        if (!long.TryParse(settings.CategorieAmbulant, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _))
             errors.Add($"{Regio}, regel {LineOf(text, "categorieAmbulant", 1)}: 'categorieAmbulant' moet een getal zijn");
         return errors.Count == before ? settings : null;
     }

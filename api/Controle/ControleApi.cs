@@ -14,9 +14,15 @@ public static class ControleApi
     public static IServiceCollection AddControle(this IServiceCollection services)
     {
         services.AddOptions<WerkboekOptions>().BindConfiguration("Limieten:Werkboek")
-            .Validate(o => o.MaxBytes >= 25L * 1024 * 1024 && o.MaxRijen >= 20_000, "Limieten:Werkboek moet minstens 25 MB en 20.000 rijen toelaten.")
-            .Validate(o => o.MaxDiepte is >= 20 and <= 1000, "Limieten:Werkboek:MaxDiepte moet tussen 20 en 1000 liggen (dieper kan de stack laten overlopen).")
-            .Validate(o => o.MaxCellen >= 1 && o.MaxGedeeldeTeksten >= 1, "Limieten:Werkboek: MaxCellen en MaxGedeeldeTeksten moeten positief zijn.")
+            .Tussen("Limieten:Werkboek:MaxBytes", o => o.MaxBytes, 25 * Instellingen.MB, Instellingen.MaxVerzoek, bytes: true,
+                waarom: "een werkboek van 20.000 rijen moet passen")
+            .Tussen("Limieten:Werkboek:MaxRijen", o => o.MaxRijen, 20_000, 1_000_000)
+            .Tussen("Limieten:Werkboek:MaxOnderdelen", o => o.MaxOnderdelen, 20, 100_000, waarom: "een werkboek van Excel heeft er zo'n 15")
+            .Tussen("Limieten:Werkboek:MaxUitgepakt", o => o.MaxUitgepakt, 64 * Instellingen.MB, 4096 * Instellingen.MB, bytes: true)
+            .Tussen("Limieten:Werkboek:MaxVerhouding", o => o.MaxVerhouding, 10, 10_000)
+            .Tussen("Limieten:Werkboek:MaxDiepte", o => o.MaxDiepte, 20, 1000, waarom: "dieper kan de stack laten overlopen")
+            .Tussen("Limieten:Werkboek:MaxCellen", o => o.MaxCellen, 1, int.MaxValue)
+            .Tussen("Limieten:Werkboek:MaxGedeeldeTeksten", o => o.MaxGedeeldeTeksten, 1, int.MaxValue)
             .ValidateOnStart();
         services.AddControleBatch();
         return services;

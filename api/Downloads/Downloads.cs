@@ -84,7 +84,9 @@ public static class DownloadsApi
     public static IServiceCollection AddDownloads(this IServiceCollection services)
     {
         services.AddOptions<DownloadOptions>().BindConfiguration("Limieten:Downloads")
-            .Validate(o => o.GeldigSeconden is > 0 and <= 900, "Limieten:Downloads:GeldigSeconden moet tussen 1 en 900 liggen (hooguit een kwartier).")
+            .Tussen("Limieten:Downloads:GeldigSeconden", o => o.GeldigSeconden, 1, 900, waarom: "hooguit een kwartier")
+            .Tussen("Limieten:Downloads:MaxBytes", o => o.MaxBytes, 1 * Instellingen.MB, Instellingen.MaxVerzoek, bytes: true)
+            .Tussen("Limieten:Downloads:MaxPerAanroeper", o => o.MaxPerAanroeper, 1, 100)
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DownloadStore>();

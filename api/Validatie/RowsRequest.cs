@@ -153,7 +153,7 @@ public static class RowsRequestReader
         {
             if (rows.Count == maxRows)
                 throw new RequestException(StatusCodes.Status413PayloadTooLarge,
-                    $"Het verzoek bevat meer dan {maxRows:N0} rijen. Verdeel het werkblad over meerdere verzoeken of werkboeken.".Replace(',', '.'));
+                    $"Het verzoek bevat meer dan {maxRows.ToString("N0", Dutch.Numbers)} rijen. Verdeel het werkblad over meerdere verzoeken of werkboeken.");
             if (rows.Count % 1000 == 999) ct.ThrowIfCancellationRequested(); // a request timeout stops long parsing
             rows.Add(ReadRow(ref reader, rows.Count));
         }

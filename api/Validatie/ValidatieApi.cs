@@ -23,7 +23,8 @@ public static class ValidatieApi
     public static IServiceCollection AddValidatie(this IServiceCollection services)
     {
         services.AddOptions<ValidatieOptions>().BindConfiguration("Limieten:Validatie")
-            .Validate(o => o.MaxBytes > 0 && o.MaxRijen > 0, "Limieten:Validatie moet positieve waarden hebben.")
+            .Tussen("Limieten:Validatie:MaxBytes", o => o.MaxBytes, 1 * Instellingen.MB, Instellingen.MaxVerzoek, bytes: true)
+            .Tussen("Limieten:Validatie:MaxRijen", o => o.MaxRijen, 1, 1_000_000)
             .ValidateOnStart();
         services.AddSingleton<Validator>();
         return services;

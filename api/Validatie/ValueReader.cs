@@ -43,9 +43,9 @@ public static class ValueReader
         if (parts.Length != 3 || parts.Any(p => p.Length == 0 || !IsDigits(p))) return false;
         int year, month, day;
         if (separator == '-' && parts[0].Length == 4 && parts[1].Length <= 2 && parts[2].Length <= 2)
-            (year, month, day) = (int.Parse(parts[0]), int.Parse(parts[1]), int.Parse(parts[2]));
+            (year, month, day) = (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture));
         else if (parts[0].Length <= 2 && parts[1].Length <= 2 && parts[2].Length == 4)
-            (day, month, year) = (int.Parse(parts[0]), int.Parse(parts[1]), int.Parse(parts[2]));
+            (day, month, year) = (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture));
         else return false;
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
         date = new DateOnly(year, month, day);

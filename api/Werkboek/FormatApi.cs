@@ -20,7 +20,9 @@ public static class FormatApi
     public static IServiceCollection AddFormat(this IServiceCollection services)
     {
         services.AddOptions<FormatOptions>().BindConfiguration("Limieten:Format")
-            .Validate(o => o.MaxBytes >= 25L * 1024 * 1024 && o.MaxRijen >= 20_000, "Limieten:Format moet minstens 25 MB en 20.000 rijen toelaten.")
+            .Tussen("Limieten:Format:MaxBytes", o => o.MaxBytes, 25 * Instellingen.MB, Instellingen.MaxVerzoek, bytes: true,
+                waarom: "een format van 20.000 rijen moet passen")
+            .Tussen("Limieten:Format:MaxRijen", o => o.MaxRijen, 20_000, 1_000_000)
             .ValidateOnStart();
         return services;
     }
@@ -58,7 +60,7 @@ public static class FormatApi
         var input = await FormatInput.ReadAsync(request, options.Value, ct);
         var gemeente = SingleGemeente(input.Rows, catalogus);
         using var stream = new MemoryStream();
-        FormatWorkbook.Write(stream, input.Rows, catalogus, input.Contactpersonen, gemeente?.Naam);
+        FormatWorkbook.Write(stream, input.Rows, catalogus, input.Contactpersonen, gemeente?.Naam, ct: ct);
         var name = $"format-wonen-verblijf-{PerAanbieder.SafeName(gemeente?.Naam ?? catalogus.Regio.Regio).ToLowerInvariant()}.xlsx";
         return TypedResults.File(stream.ToArray(), XlsxType, name);
     }
@@ -68,7 +70,7 @@ public static class FormatApi
         CancellationToken ct)
     {
         var input = await FormatInput.ReadAsync(request, options.Value, ct);
-        var plan = PerAanbieder.Plan(input.Rows, catalogus, validator);
+        var plan = PerAanbieder.Plan(input.Rows, catalogus, validator, ct);
         if (string.Equals(formaat, "overzicht", StringComparison.OrdinalIgnoreCase)) return TypedResults.Ok(plan);
         if (formaat is not (null or "" or "zip"))
             return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor de zip, of gebruik formaat=overzicht.");

@@ -28,11 +28,11 @@ public static class FormatWorkbook
 
     /// <summary>Writes the workbook for these rows to <paramref name="stream"/>.</summary>
     public static void Write(Stream stream, IEnumerable<Row> rows, Catalogus catalogus, IReadOnlyList<Contactpersoon> contactpersonen,
-        string? gemeenteNaam = null, IReadOnlyList<string>? sealLines = null)
+        string? gemeenteNaam = null, IReadOnlyList<string>? sealLines = null, CancellationToken ct = default)
     {
         using var document = XlsxWriter.Create(stream);
         XlsxWriter.AddSheet(document, Toelichting, ToelichtingRows(catalogus), new SheetOptions { Columns = [new(8), new(24), new(70), new(14)] });
-        XlsxWriter.AddSheet(document, Toewijzingen, ToewijzingRows(rows), new SheetOptions
+        XlsxWriter.AddSheet(document, Toewijzingen, ToewijzingRows(rows, ct), new SheetOptions
         {
             Columns = Columns.All.Select(c => new ColumnSpec(Widths.GetValueOrDefault(c.Column, 14), c.Colour == Colour.Hidden,
                 TextColumns.Contains(c.Column) ? Stijl.Tekst : null)).ToList(),
@@ -68,7 +68,7 @@ public static class FormatWorkbook
             XlsxWriter.AddSheet(document, Seal.Sheet, sealLines.Select(l => (IReadOnlyList<XlsxCell>)[XlsxCell.Of(l)]), hidden: true);
     }
 
-    private static IEnumerable<IReadOnlyList<XlsxCell>> ToewijzingRows(IEnumerable<Row> rows)
+    private static IEnumerable<IReadOnlyList<XlsxCell>> ToewijzingRows(IEnumerable<Row> rows, CancellationToken ct)
     {
         yield return Columns.All.Select(c => XlsxCell.Of(c.Header, c.Colour switch
         {
@@ -76,8 +76,10 @@ public static class FormatWorkbook
             Colour.Yellow => Stijl.KopGeel,
             _ => Stijl.KopGrijs,
         })).ToArray();
+        var n = 0;
         foreach (var row in rows)
         {
+            if (++n % 1000 == 0) ct.ThrowIfCancellationRequested(); // 50,000 rows take a while: the request timeout reaches here
             if (row.IsEmpty) continue;
             var cells = new XlsxCell[Columns.Count];
             for (var c = 0; c < Columns.Count; c++) cells[c] = CellFor((Column)c, row[(Column)c]);

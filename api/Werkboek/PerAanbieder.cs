@@ -21,9 +21,9 @@ public static class PerAanbieder
 {
     public const string Overzicht = "verzendoverzicht.csv";
 
-    public static Verzendoverzicht Plan(IReadOnlyList<Row> rows, Catalogus catalogus, Validator validator)
+    public static Verzendoverzicht Plan(IReadOnlyList<Row> rows, Catalogus catalogus, Validator validator, CancellationToken ct = default)
     {
-        var judgement = validator.Judge(rows, Fase.Gemeente);
+        var judgement = validator.Judge(rows, Fase.Gemeente, ct: ct);
         var groups = new Dictionary<(string Gemeente, string Agb), List<Row>>();
         var nietVerzonden = new List<NietVerzonden>();
         for (var i = 0; i < rows.Count; i++)
@@ -72,7 +72,7 @@ public static class PerAanbieder
                 return copy;
             }).ToList();
             using var workbook = new MemoryStream();
-            FormatWorkbook.Write(workbook, rows, catalogus, contactpersonen, zending.Gemeente, Seal.Of(werkboekId, rows, sealer).Lines());
+            FormatWorkbook.Write(workbook, rows, catalogus, contactpersonen, zending.Gemeente, Seal.Of(werkboekId, rows, sealer).Lines(), ct);
             var bytes = workbook.ToArray();
             Add(zip, zending.Werkboek, bytes, CompressionLevel.NoCompression); // an .xlsx is a zip already
             Add(zip, zending.Concept, MailDraft(zending, bytes, catalogus, contactpersonen), CompressionLevel.Fastest);

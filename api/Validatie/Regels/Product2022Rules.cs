@@ -28,7 +28,7 @@ public sealed class Productcategorie2022MustMatchCatalogus() : Rule("PRODUCTCATE
     {
         var categorie = row[Column.Productcategorie2022];
         if (categorie.IsEmpty || row.Product2022 is not { } product) return;
-        if (!ValueReader.TryWholeNumber(categorie, out var n) || n != long.Parse(product.Productcategorie))
+        if (!ValueReader.TryWholeNumber(categorie, out var n) || n != long.Parse(product.Productcategorie, System.Globalization.CultureInfo.InvariantCulture))
             findings.Report(this, Column.Productcategorie2022,
                 $"Productcategorie 2022 past niet bij productcode {product.Productcode}: dat is categorie {product.Productcategorie}. Vul {product.Productcategorie} in of laat het veld leeg.");
     }

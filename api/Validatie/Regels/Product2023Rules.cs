@@ -36,7 +36,7 @@ public sealed class Productcategorie2023MustMatchCatalogus() : Rule("PRODUCTCATE
         }
         var categorie = row[Column.Productcategorie2023];
         if (categorie.IsEmpty || row.Product2023 is not { } product) return;
-        if (!ValueReader.TryWholeNumber(categorie, out var n) || n != long.Parse(product.Productcategorie))
+        if (!ValueReader.TryWholeNumber(categorie, out var n) || n != long.Parse(product.Productcategorie, System.Globalization.CultureInfo.InvariantCulture))
             findings.Report(this, Column.Productcategorie2023,
                 $"Productcategorie 2023 past niet bij productcode {product.Productcode}: dat is categorie {product.Productcategorie}. Vul {product.Productcategorie} in of laat het veld leeg.");
     }

@@ -59,6 +59,18 @@ public sealed class AanmeldserviceTests : IDisposable
     }
 
     [Fact]
+    public async Task WarmingUpWaitsForASilentProviderOnlyAsLongAsTheMetadataTimeout()
+    {
+        using var api = Api(("Opwarmen:Rondes", "1"));
+        var client = api.CreateClient();
+        var watch = Stopwatch.StartNew();
+        while ((await client.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK && watch.Elapsed < TimeSpan.FromSeconds(30))
+            await Task.Delay(100);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        Assert.InRange(watch.Elapsed, Aanmeldservice.MetadataTimeout - TimeSpan.FromSeconds(2), Aanmeldservice.MetadataTimeout + TimeSpan.FromSeconds(8));
+    }
+
+    [Fact]
     public async Task ASilentIdentityProviderGetsADutch503WithinTheMetadataTimeout()
     {
         using var api = Api();
