@@ -13,7 +13,22 @@ public sealed record RegioSettings(
     DateOnly IngangsdatumNieuw,
     string CategorieAmbulant,
     decimal VolumeTolerantie,
-    IReadOnlyList<Stap> Stappen);
+    IReadOnlyList<Stap> Stappen)
+{
+    /// <summary>The old contract year ("2022" in IJsselland): the year of the peildatum unless regio.json names it.</summary>
+    public int JaarOud { get; init; } = Peildatum.Year;
+
+    /// <summary>The new contract year ("2023" in IJsselland): the year of the new start unless regio.json names it.</summary>
+    public int JaarNieuw { get; init; } = IngangsdatumNieuw.Year;
+
+    [JsonIgnore] public string Oud => JaarOud.ToString(CultureInfo.InvariantCulture);
+    [JsonIgnore] public string Nieuw => JaarNieuw.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A text with <c>{oud}</c>, <c>{nieuw}</c> and <c>{regio}</c> filled in for this region.</summary>
+    public string Tekst(string sjabloon) =>
+        sjabloon.Replace("{oud}", Oud, StringComparison.Ordinal).Replace("{nieuw}", Nieuw, StringComparison.Ordinal)
+            .Replace("{regio}", Regio, StringComparison.Ordinal);
+}
 
 public sealed record Gemeente(string Cbscode, string Naam);
 

@@ -181,7 +181,7 @@ public static class CatalogusLoader
     }
 
     private sealed record RegioJson(string? Regio, string? Toelichting, string? Peildatum, string? IngangsdatumNieuw,
-        string? CategorieAmbulant, decimal? VolumeTolerantie, List<StapJson>? Stappen);
+        string? CategorieAmbulant, decimal? VolumeTolerantie, List<StapJson>? Stappen, int? JaarOud, int? JaarNieuw);
 
     private sealed record StapJson(int Stap, string? Wie, string? Wat, string? Uiterlijk);
 
@@ -226,6 +226,13 @@ public static class CatalogusLoader
             Text(json.Regio, "regio"), json.Toelichting ?? "",
             Date(json.Peildatum, "peildatum"), Date(json.IngangsdatumNieuw, "ingangsdatumNieuw"),
             Text(json.CategorieAmbulant, "categorieAmbulant"), json.VolumeTolerantie ?? 0.10m, stappen);
+        settings = settings with
+        {
+            JaarOud = json.JaarOud ?? settings.Peildatum.Year,
+            JaarNieuw = json.JaarNieuw ?? settings.IngangsdatumNieuw.Year,
+        };
+        if (errors.Count == before && settings.JaarNieuw <= settings.JaarOud)
+            errors.Add($"{Regio}, regel {LineOf(text, "jaarNieuw", 1)}: 'jaarNieuw' moet na 'jaarOud' liggen");
         if (errors.Count == before && settings.IngangsdatumNieuw <= settings.Peildatum)
             errors.Add($"{Regio}, regel {LineOf(text, "ingangsdatumNieuw", 1)}: 'ingangsdatumNieuw' moet na 'peildatum' liggen");
         if (settings.VolumeTolerantie is < 0 or > 1)

@@ -39,7 +39,7 @@ public static class ControleApi
         group.MapPost("/omzetting", Zetom)
             .WithName("Omzetting")
             .WithSummary("De omzetlijst van een gecontroleerd werkboek")
-            .WithDescription("Beoordeelt het werkboek opnieuw en geeft per rij de beëindiging 2022 en de nieuwe regel(s) 2023, plus wat niet is omgezet en waarom. "
+            .WithDescription("Beoordeelt het werkboek opnieuw en geeft per rij de beëindiging van de oude toewijzing en de nieuwe regel(s), plus wat niet is omgezet en waarom. "
                 + ".xlsx (standaard) of ?formaat=csv. Een werkboek waarvan de verzegeling niet klopt, wordt geweigerd (422).")
             .Accepts<IFormFile>("multipart/form-data")
             .Produces(StatusCodes.Status200OK, contentType: FormatApi.XlsxType)
@@ -61,12 +61,12 @@ public static class ControleApi
     }
 
     public static async Task<Results<Ok<Beoordeling>, FileContentHttpResult, ProblemHttpResult>> Controleer(
-        HttpRequest request, Validator validator, IOptions<WerkboekOptions> options, string? formaat, CancellationToken ct)
+        HttpRequest request, Catalogus catalogus, Validator validator, IOptions<WerkboekOptions> options, string? formaat, CancellationToken ct)
     {
         if (formaat is not (null or "" or "json" or "xlsx"))
             return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor het rapport (JSON), of gebruik formaat=xlsx.");
         var (file, _) = await Upload.ReadAsync(request, options.Value.MaxBytes, "het teruggestuurde werkboek (.xlsx)", ct);
-        var workbook = ReturnedWorkbook.Read(file, options.Value, ct);
+        var workbook = ReturnedWorkbook.Read(file, options.Value, catalogus.Regio, ct);
         var report = validator.Validate(workbook.Rows, Fase.Controle, workbook.Verzegeling);
         if (formaat != "xlsx") return TypedResults.Ok(report);
         byte[] filled;
@@ -87,7 +87,7 @@ public static class ControleApi
         if (formaat is not (null or "" or "xlsx" or "csv"))
             return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor .xlsx, of gebruik formaat=csv.");
         var (file, _) = await Upload.ReadAsync(request, options.Value.MaxBytes, "het gecontroleerde werkboek (.xlsx)", ct);
-        var lijst = Omzetlijst.Maak(ReturnedWorkbook.Read(file, options.Value, ct), catalogus, validator, sealer);
+        var lijst = Omzetlijst.Maak(ReturnedWorkbook.Read(file, options.Value, catalogus.Regio, ct), catalogus, validator, sealer);
         if (lijst is null)
             return Problems.For(StatusCodes.Status422UnprocessableEntity,
                 "De verzegeling van dit werkboek klopt niet (gewijzigd, uit een ander werkboek of beschadigd). Het wordt niet omgezet. Gebruik het werkboek dat de gemeente stuurde.");

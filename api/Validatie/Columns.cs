@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace MigratieAddin.Api;
 
@@ -13,6 +14,8 @@ public enum Column
 
 public enum Colour { Blue, Yellow, Grey, Hidden }
 
+/// <summary>A column of the format. <see cref="Header"/> is a template: <c>{oud}</c> and <c>{nieuw}</c> stand for the
+/// region's contract years (<see cref="RegioSettings.Tekst"/>); the key keeps FORMAT.md's name in every region.</summary>
 public sealed record ColumnInfo(Column Column, string Key, string Header, Colour Colour);
 
 public static class Columns
@@ -26,18 +29,18 @@ public static class Columns
         new(Column.Naam, "naam", "Naam jeugdige", Colour.Blue),
         new(Column.Geboortedatum, "geboortedatum", "Geboortedatum", Colour.Blue),
         new(Column.Toewijzingnummer, "toewijzingnummer", "Toewijzingnummer", Colour.Blue),
-        new(Column.Productcategorie2022, "productcategorie2022", "Productcategorie 2022", Colour.Blue),
-        new(Column.Productcode2022, "productcode2022", "Productcode 2022", Colour.Blue),
+        new(Column.Productcategorie2022, "productcategorie2022", "Productcategorie {oud}", Colour.Blue),
+        new(Column.Productcode2022, "productcode2022", "Productcode {oud}", Colour.Blue),
         new(Column.Ingangsdatum, "ingangsdatum", "Ingangsdatum", Colour.Blue),
         new(Column.Einddatum, "einddatum", "Einddatum", Colour.Blue),
         new(Column.Volume, "volume", "Volume", Colour.Blue),
         new(Column.Eenheid, "eenheid", "Eenheid", Colour.Blue),
         new(Column.Frequentie, "frequentie", "Frequentie", Colour.Blue),
-        new(Column.Productcategorie2023, "productcategorie2023", "Productcategorie 2023", Colour.Yellow),
-        new(Column.Productcode2023, "productcode2023", "Productcode 2023", Colour.Yellow),
-        new(Column.Volume2023, "volume2023", "Volume 2023", Colour.Yellow),
-        new(Column.Einddatum2023, "einddatum2023", "Einddatum 2023", Colour.Yellow),
-        new(Column.Budget2023, "budget2023", "Budget 2023 (euro)", Colour.Yellow),
+        new(Column.Productcategorie2023, "productcategorie2023", "Productcategorie {nieuw}", Colour.Yellow),
+        new(Column.Productcode2023, "productcode2023", "Productcode {nieuw}", Colour.Yellow),
+        new(Column.Volume2023, "volume2023", "Volume {nieuw}", Colour.Yellow),
+        new(Column.Einddatum2023, "einddatum2023", "Einddatum {nieuw}", Colour.Yellow),
+        new(Column.Budget2023, "budget2023", "Budget {nieuw} (euro)", Colour.Yellow),
         new(Column.OpmerkingAanbieder, "opmerkingAanbieder", "Opmerking aanbieder", Colour.Yellow),
         new(Column.Status, "status", "Status", Colour.Grey),
         new(Column.Meldingen, "meldingen", "Meldingen", Colour.Grey),
@@ -54,19 +57,20 @@ public static class Columns
     private static readonly FrozenDictionary<string, Column> ByKey =
         All.ToFrozenDictionary(k => k.Key, k => k.Column, StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenDictionary<string, Column> ByHeader =
-        All.ToFrozenDictionary(k => k.Header, k => k.Column, StringComparer.OrdinalIgnoreCase);
+    private static readonly ConditionalWeakTable<RegioSettings, FrozenDictionary<string, Column>> ByHeader = new();
 
     public static string Key(this Column column) => All[(int)column].Key;
 
-    public static string Header(this Column column) => All[(int)column].Header;
+    /// <summary>The Dutch header of the column with the region's contract years filled in.</summary>
+    public static string Header(this Column column, RegioSettings regio) => regio.Tekst(All[(int)column].Header);
 
     public static bool TryFromKey(string key, out Column column) => ByKey.TryGetValue(key, out column);
 
-    /// <summary>Finds a column by its key or its Dutch header, ignoring case and surrounding spaces.</summary>
-    public static bool TryFromHeaderOrKey(string text, out Column column)
+    /// <summary>Finds a column by its key or by its Dutch header in the loaded region's years, ignoring case and surrounding spaces.</summary>
+    public static bool TryFromHeaderOrKey(string text, RegioSettings regio, out Column column)
     {
         var t = text.Trim();
-        return ByHeader.TryGetValue(t, out column) || ByKey.TryGetValue(t, out column);
+        var byHeader = ByHeader.GetValue(regio, r => All.ToFrozenDictionary(c => r.Tekst(c.Header), c => c.Column, StringComparer.OrdinalIgnoreCase));
+        return byHeader.TryGetValue(t, out column) || ByKey.TryGetValue(t, out column);
     }
 }

@@ -27,6 +27,12 @@ public sealed class RuleContext(Catalogus catalogus, Fase fase, RowRelations rel
     public DateOnly Peildatum => Catalogus.Regio.Peildatum;
     public DateOnly NewStart => Catalogus.Regio.IngangsdatumNieuw;
 
+    /// <summary>The old and new contract years as people read them in headers and messages.</summary>
+    public string Oud => Catalogus.Regio.Oud;
+    public string Nieuw => Catalogus.Regio.Nieuw;
+
+    public string Header(Column column) => column.Header(Catalogus.Regio);
+
     public static string Datum(DateOnly d) => d.ToString("dd-MM-yyyy");
 }
 

@@ -8,7 +8,7 @@ public sealed class Product2023MustBeFilled() : Rule("PRODUCT2023_LEEG", Ernst.O
     {
         if (row.Code2023 is null)
             findings.Report(this, Column.Productcode2023,
-                "Productcode 2023 is nog niet ingevuld. De aanbieder kiest de productcode 2023 die past bij de zorg voor deze jeugdige.");
+                $"Productcode {ctx.Nieuw} is nog niet ingevuld. De aanbieder kiest de productcode {ctx.Nieuw} die past bij de zorg voor deze jeugdige.");
     }
 }
 
@@ -17,7 +17,7 @@ public sealed class Product2023MustBeKnown() : Rule("PRODUCT2023_ONBEKEND", Erns
     public override void Check(ReadRow row, RuleContext ctx, Findings findings)
     {
         if (row.Code2023 is not null && row.Product2023 is null)
-            findings.Report(this, Column.Productcode2023, "Productcode 2023 staat niet in het tabblad Producten 2023. Kies een code uit die lijst.");
+            findings.Report(this, Column.Productcode2023, $"Productcode {ctx.Nieuw} staat niet in het tabblad Producten {ctx.Nieuw}. Kies een code uit die lijst.");
     }
 }
 
@@ -29,14 +29,14 @@ public sealed class Productcategorie2023MustMatchCatalogus() : Rule("PRODUCTCATE
         {
             if (row.Code2023 is not null)
                 findings.Report(this, Column.Productcategorie2023,
-                    $"Productcategorie 2023 is {ctx.Catalogus.Regio.CategorieAmbulant} (ambulant), en een ambulante rij heeft geen productcode 2023. Maak Productcode 2023 leeg en vul Budget 2023 in.");
+                    $"Productcategorie {ctx.Nieuw} is {ctx.Catalogus.Regio.CategorieAmbulant} (ambulant), en een ambulante rij heeft geen productcode {ctx.Nieuw}. Maak Productcode {ctx.Nieuw} leeg en vul Budget {ctx.Nieuw} in.");
             return;
         }
         var categorie = row[Column.Productcategorie2023];
         if (categorie.IsEmpty || row.Product2023 is not { } product) return;
         if (!ValueReader.TryWholeNumber(categorie, out var n) || n != long.Parse(product.Productcategorie))
             findings.Report(this, Column.Productcategorie2023,
-                $"Productcategorie 2023 past niet bij productcode {product.Productcode}: dat is categorie {product.Productcategorie}. Vul {product.Productcategorie} in of laat het veld leeg.");
+                $"Productcategorie {ctx.Nieuw} past niet bij productcode {product.Productcode}: dat is categorie {product.Productcategorie}. Vul {product.Productcategorie} in of laat het veld leeg.");
     }
 }
 
@@ -48,7 +48,7 @@ public sealed class Product2023MustBeGegund() : Rule("PRODUCT2023_NIET_GEGUND", 
     {
         if (row is { Aanbieder: { } aanbieder, Product2023: { } product } && !aanbieder.IsGegund(product.Productcode))
             findings.Report(this, Column.Productcode2023,
-                $"Productcode 2023 {product.Productcode} is niet aan deze aanbieder gegund. Kies een van de gegunde codes: {string.Join(", ", aanbieder.GegundeProducten)}.");
+                $"Productcode {ctx.Nieuw} {product.Productcode} is niet aan deze aanbieder gegund. Kies een van de gegunde codes: {string.Join(", ", aanbieder.GegundeProducten)}.");
     }
 }
 
@@ -62,7 +62,7 @@ public sealed class Product2023MustBeAllowedOmzetting() : Rule("PRODUCT2023_NIET
         if (ctx.Catalogus.Omzetting(p2022.Productcode, p2023.Productcode) is not null) return;
         var toegestaan = ctx.Catalogus.OmzettingenFrom(p2022.Productcode).Select(o => o.Productcode2023);
         findings.Report(this, Column.Productcode2023,
-            $"Productcode 2023 {p2023.Productcode} is geen toegestane omzetting van productcode 2022 {p2022.Productcode}; kies uit {string.Join(", ", toegestaan)}. Een andere zorgvorm loopt via het reguliere proces.");
+            $"Productcode {ctx.Nieuw} {p2023.Productcode} is geen toegestane omzetting van productcode {ctx.Oud} {p2022.Productcode}; kies uit {string.Join(", ", toegestaan)}. Een andere zorgvorm loopt via het reguliere proces.");
     }
 }
 
@@ -77,7 +77,7 @@ public sealed class IntensiteitChangeNeedsOverleg() : Rule("INTENSITEIT_GEWIJZIG
         var standaard = ctx.Catalogus.OmzettingenFrom(p2022.Productcode).FirstOrDefault(o => o.Standaard);
         var hint = standaard is null ? "" : $" (de standaardomzetting is {standaard.Productcode2023})";
         findings.Report(this, Column.Productcode2023,
-            $"Productcode 2023 {p2023.Productcode} heeft een andere intensiteit dan de huidige zorg{hint}. Een andere intensiteit vraagt vooraf overleg met de gemeente.");
+            $"Productcode {ctx.Nieuw} {p2023.Productcode} heeft een andere intensiteit dan de huidige zorg{hint}. Een andere intensiteit vraagt vooraf overleg met de gemeente.");
     }
 }
 
@@ -89,6 +89,6 @@ public sealed class Product2023MustNotStack() : Rule("STAPELING", Ernst.Fout, Co
     {
         if (ctx.Relations.StapelingWith(row) is { } other)
             findings.Report(this, Column.Productcode2023,
-                $"Productcode 2023 {row.Product2023!.Productcode} staat voor deze jeugdige bij deze aanbieder nog een keer in dezelfde periode{RowText.Also(other)}; dat is stapeling (iJw OP259). Kies een andere productcode 2023 of laat de einddatums 2023 niet overlappen.");
+                $"Productcode {ctx.Nieuw} {row.Product2023!.Productcode} staat voor deze jeugdige bij deze aanbieder nog een keer in dezelfde periode{RowText.Also(other)}; dat is stapeling (iJw OP259). Kies een andere productcode {ctx.Nieuw} of laat de einddatums {ctx.Nieuw} niet overlappen.");
     }
 }
