@@ -17,10 +17,10 @@ public static class CatalogusLoader
 {
     public const string Regio = "regio.json";
     public const string Gemeenten = "gemeenten.csv";
-    public const string Producten2022 = "producten-2022.csv";
-    public const string Producten2023 = "producten-2023.csv";
+    public const string Producten2022 = "producten-oud.csv";
+    public const string Producten2023 = "producten-nieuw.csv";
     public const string Omzettingstabel = "omzettingstabel.csv";
-    public const string Aanbieders = "aanbieders-2023.csv";
+    public const string Aanbieders = "aanbieders.csv";
 
     public static readonly IReadOnlyList<string> Files = [Regio, Gemeenten, Producten2022, Producten2023, Omzettingstabel, Aanbieders];
 
