@@ -181,7 +181,10 @@ public static class CatalogusLoader
     }
 
     private sealed record RegioJson(string? Regio, string? Toelichting, string? Peildatum, string? IngangsdatumNieuw,
-        string? CategorieAmbulant, decimal? VolumeTolerantie, List<StapJson>? Stappen, int? JaarOud, int? JaarNieuw);
+        string? CategorieAmbulant, decimal? VolumeTolerantie, List<StapJson>? Stappen, int? JaarOud, int? JaarNieuw, TekstenJson? Teksten);
+
+    private sealed record TekstenJson(string? BriefInleiding, string? BriefUitgangspunt, string? BriefAfsluiting,
+        string? ToelichtingInleiding, string? ToelichtingUitgangspunt);
 
     private sealed record StapJson(int Stap, string? Wie, string? Wat, string? Uiterlijk);
 
@@ -230,6 +233,7 @@ public static class CatalogusLoader
         {
             JaarOud = json.JaarOud ?? settings.Peildatum.Year,
             JaarNieuw = json.JaarNieuw ?? settings.IngangsdatumNieuw.Year,
+            Teksten = Teksten(json.Teksten),
         };
         if (errors.Count == before && settings.JaarNieuw <= settings.JaarOud)
             errors.Add($"{Regio}, regel {LineOf(text, "jaarNieuw", 1)}: 'jaarNieuw' moet na 'jaarOud' liggen");
@@ -240,6 +244,21 @@ public static class CatalogusLoader
         if (!long.TryParse(settings.CategorieAmbulant, out _))
             errors.Add($"{Regio}, regel {LineOf(text, "categorieAmbulant", 1)}: 'categorieAmbulant' moet een getal zijn");
         return errors.Count == before ? settings : null;
+    }
+
+    private static RegioTeksten Teksten(TekstenJson? json)
+    {
+        var standaard = new RegioTeksten();
+        if (json is null) return standaard;
+        static string Of(string? given, string fallback) => string.IsNullOrWhiteSpace(given) ? fallback : given.Trim();
+        return new RegioTeksten
+        {
+            BriefInleiding = Of(json.BriefInleiding, standaard.BriefInleiding),
+            BriefUitgangspunt = Of(json.BriefUitgangspunt, standaard.BriefUitgangspunt),
+            BriefAfsluiting = Of(json.BriefAfsluiting, standaard.BriefAfsluiting),
+            ToelichtingInleiding = Of(json.ToelichtingInleiding, standaard.ToelichtingInleiding),
+            ToelichtingUitgangspunt = Of(json.ToelichtingUitgangspunt, standaard.ToelichtingUitgangspunt),
+        };
     }
 
     /// <summary>The line of the n-th occurrence of a JSON property, so a message can point at it.</summary>

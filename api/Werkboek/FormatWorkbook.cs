@@ -129,9 +129,10 @@ public static class FormatWorkbook
         IReadOnlyList<XlsxCell> Line(string text, Stijl stijl = Stijl.Standaard) => [XlsxCell.Of(text, stijl)];
         yield return Line($"Omzetting lopende toewijzingen wonen/verblijf, regio {regio.Regio}", Stijl.Titel);
         yield return [];
-        yield return Line($"Op {Dutch.Date(regio.IngangsdatumNieuw)} gaat de regio over op een nieuw contract. Lopende toewijzingen voor wonen/verblijf die na {Dutch.Date(regio.Peildatum)} doorlopen,");
-        yield return Line($"worden per {Dutch.Date(regio.Peildatum)} beëindigd en per {Dutch.Date(regio.IngangsdatumNieuw)} opnieuw toegewezen met een productcode van {regio.Nieuw}.");
-        yield return Line("Uitgangspunt: de intensiteit en de duur van de hulp blijven gelijk. Elke afwijking wordt eerst met de gemeente overlegd.");
+        foreach (var line in regio.Tekst(regio.Teksten.ToelichtingInleiding).Split('\n'))
+            yield return Line(line.TrimEnd('\r'));
+        foreach (var line in regio.Tekst(regio.Teksten.ToelichtingUitgangspunt).Split('\n'))
+            yield return Line(line.TrimEnd('\r'));
         yield return [];
         yield return Line("Wie vult wat in op het tabblad Toewijzingen", Stijl.Kop);
         yield return [XlsxCell.Of("Blauw", Stijl.KopBlauw), XlsxCell.Of("De gemeente: de lopende toewijzingen (één rij per toewijzing).")];

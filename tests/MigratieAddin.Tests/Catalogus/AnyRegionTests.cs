@@ -118,3 +118,36 @@ public partial class AnyRegionTests
         return text.Substring(Math.Max(0, m.Index - 60), Math.Min(text.Length - Math.Max(0, m.Index - 60), 120));
     }
 }
+
+/// <summary>A region words its own letter and Toelichting in regio.json; what it leaves out keeps the shipped wording.</summary>
+public class RegioTekstenTests
+{
+    private static readonly Gemeente Enschede = new("0153", "Enschede");
+
+    [Fact]
+    public void ARegionsOwnClosingLineAndUitgangspuntReplaceTheShippedOnesWithItsDatesFilledIn()
+    {
+        var beekdal = Catalogi.Load("beekdal");
+        var brief = Begeleidingsbrief.Tekst(Enschede, beekdal.Aanbieders[0], beekdal.Regio, [], 2);
+        Assert.Contains("Dank u wel. Samen zorgen we dat elke jeugdige in Beekdal op 1 januari 2027 zonder onderbreking verder kan.", brief);
+        Assert.DoesNotContain("Hartelijk dank voor uw medewerking.", brief);
+        Assert.Contains(new RegioTeksten().BriefUitgangspunt, brief); // not overridden: the shipped paragraph
+        Assert.Contains("uiterlijk 15 december 2026", brief);
+
+        using var stream = new MemoryStream();
+        FormatWorkbook.Write(stream, [], beekdal, []);
+        var toelichting = Workbooks.Sheet(stream.ToArray(), FormatWorkbook.Toelichting).Values.SelectMany(r => r.Values).Select(c => c.Text).ToList();
+        Assert.Contains("Uitgangspunt in Beekdal: de hulp loopt in 2027 door zoals in 2026. Wijkt u af, overleg dan eerst met de gemeente.", toelichting);
+        Assert.Contains("Lopende toewijzingen 2026 in het format zetten", toelichting);
+    }
+
+    [Fact]
+    public void WithoutTekstenTheShippedWordingStands()
+    {
+        var ijsselland = Catalogi.Load("ijsselland");
+        Assert.Equal(new RegioTeksten(), ijsselland.Regio.Teksten);
+        var brief = Begeleidingsbrief.Tekst(new Gemeente("0193", "Zwolle"), ijsselland.Aanbieders[0], ijsselland.Regio, [], 1);
+        Assert.Contains("Hartelijk dank voor uw medewerking.", brief);
+        Assert.Contains("toewijzing uit regio IJsselland die doorloopt na 31 december 2022.", brief);
+    }
+}
