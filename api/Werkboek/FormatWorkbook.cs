@@ -32,7 +32,7 @@ public static class FormatWorkbook
         [Column.Status] = 12, [Column.Volume] = 10, [Column.Volume2023] = 10,
     };
 
-    private static readonly HashSet<Column> TextColumns = [Column.Gemeentecode, Column.AanbiederAgb, Column.Bsn, Column.Eenheid];
+    private static IReadOnlySet<Column> TextColumns => Columns.TextFormatted;
 
     /// <summary>Writes the workbook for these rows to <paramref name="stream"/>.</summary>
     public static void Write(Stream stream, IEnumerable<Row> rows, Catalogus catalogus, IReadOnlyList<Contactpersoon> contactpersonen,
@@ -100,23 +100,20 @@ public static class FormatWorkbook
     public static XlsxCell CellFor(Column column, Cell value)
     {
         if (value.IsEmpty) return XlsxCell.Empty;
-        switch (column)
+        var info = column.Info();
+        switch (info.Waarde)
         {
-            case Column.Gemeentecode when ValueReader.TryDigitCode(value, 4, out var code):
-            case Column.AanbiederAgb when ValueReader.TryDigitCode(value, 8, out code):
-            case Column.Bsn when ValueReader.TryDigitCode(value, 9, out code):
-            case Column.Eenheid when ValueReader.TryTwoDigitCode(value, out code):
+            case Waarde.Code when Columns.TryCode(info, value, out var code):
                 return XlsxCell.Of(code, Stijl.Tekst);
-            case Column.Geboortedatum or Column.Ingangsdatum or Column.Einddatum or Column.Einddatum2023 when ValueReader.TryDate(value, out var date):
+            case Waarde.Datum when ValueReader.TryDate(value, out var date):
                 return XlsxCell.Of(date);
-            case Column.Toewijzingnummer or Column.Frequentie or Column.Productcategorie2022 or Column.Productcategorie2023
-                when ValueReader.TryWholeNumber(value, out var whole):
+            case Waarde.HeelGetal when ValueReader.TryWholeNumber(value, out var whole):
                 return XlsxCell.Of(whole);
-            case Column.Volume or Column.Volume2023 when ValueReader.TryAmount(value, out var amount):
+            case Waarde.Aantal when ValueReader.TryAmount(value, out var amount):
                 return XlsxCell.Of((double)amount);
-            case Column.Budget2023 when ValueReader.TryAmount(value, out var euros):
+            case Waarde.Euro when ValueReader.TryAmount(value, out var euros):
                 return XlsxCell.Of((double)euros, Stijl.Bedrag);
-            case Column.Meldingen:
+            case Waarde.Uitvoer when column == Column.Meldingen:
                 return XlsxCell.Of(value.AsText(), Stijl.Omloop);
             default:
                 return XlsxCell.Of(value.AsText(), TextColumns.Contains(column) ? Stijl.Tekst : Stijl.Standaard);
