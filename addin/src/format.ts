@@ -118,7 +118,11 @@ function yearsOf(headers: CellValue[]): ContractYears {
   const seen = headers.flatMap((h) => Object.values(match(h)?.years ?? {})).sort();
   if (seen.length === 0) return { oud: null, nieuw: null };
   const [first, last] = [seen[0], seen[seen.length - 1]];
-  return first !== last ? { oud: first, nieuw: last } : { oud: null, nieuw: null };
+  if (first !== last) return { oud: first, nieuw: last };
+  // One year only (a back-office export has just the old columns): the contracts follow each other on 1 January.
+  const slot = headers.map((h) => match(h)).find((m) => m && Object.keys(m.years).length > 0)?.years.oud ? 'oud' : 'nieuw';
+  const year = Number(first);
+  return slot === 'oud' ? { oud: first, nieuw: String(year + 1) } : { oud: String(year - 1), nieuw: first };
 }
 
 /** The column a header cell names, by its Dutch header (in any contract years) or its key, ignoring case and surrounding spaces. */

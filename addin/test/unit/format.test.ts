@@ -40,6 +40,12 @@ describe('headers in any region\'s contract years', () => {
     expect(missingHeaders(layout).join(' ')).not.toMatch(/2022|2023/);
   });
 
+  it('takes the next year as the new contract when a back-office export names only the old one', () => {
+    const layout = layoutOf(['BSN jeugdige', 'Productcode 2026']);
+    expect(layout.years).toEqual({ oud: '2026', nieuw: '2027' });
+    expect(missingHeaders(layout)).toContain('Productcode 2027');
+  });
+
   it('still reads an IJsselland sheet', () => {
     expect(columnOfHeader('Budget 2023 (euro)')?.key).toBe('budget2023');
     expect(columnOfHeader('productcategorie 2022 ')?.key).toBe('productcategorie2022');
