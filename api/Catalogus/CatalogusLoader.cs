@@ -94,7 +94,7 @@ public static class CatalogusLoader
         {
             if (columns is null)
             {
-                columns = record.Fields.Select((name, i) => (name: name.Trim().ToLowerInvariant(), i))
+                columns = record.Fields.Select((name, i) => (name: Alias(name.Trim().ToLowerInvariant()), i))
                     .GroupBy(x => x.name).ToDictionary(g => g.Key, g => g.First().i);
                 headerCount = record.Fields.Length;
                 var missing = required.Where(k => !columns.ContainsKey(k)).ToList();
@@ -113,6 +113,14 @@ public static class CatalogusLoader
         if (columns is null) errors.Add($"{file}: het bestand is leeg");
         return result;
     }
+
+    /// <summary>Year-free column names a catalogue may use instead of the keys named after IJsselland's years.</summary>
+    private static string Alias(string column) => column switch
+    {
+        "productcode_oud" => "productcode_2022",
+        "productcode_nieuw" => "productcode_2023",
+        _ => column,
+    };
 
     private static string Required(Fields r, string column) =>
         r[column] is { Length: > 0 } value ? value : throw new FieldError($"'{column}' is leeg");
