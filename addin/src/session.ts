@@ -203,7 +203,7 @@ export class LiveValidation {
     const bevindingen: Bevinding[] = [];
     report.rijen.forEach((r, i) => {
       for (const m of r.meldingen)
-        bevindingen.push({ row: sent[i], column: m.kolom ? layout.byKey.get(m.kolom) : undefined, header: headerOf(m.kolom), melding: m });
+        bevindingen.push({ row: sent[i], column: m.kolom ? layout.byKey.get(m.kolom) : undefined, header: headerOf(m.kolom, layout.years), melding: m });
     });
     this.update({
       busy: false,

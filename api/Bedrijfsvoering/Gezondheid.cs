@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -153,7 +154,7 @@ public sealed class Opwarmen(IServiceProvider services, IOptions<OpwarmOptions> 
                 json.WriteNumber("geboortedatum", 40000 + i);
                 json.WriteNumber("toewijzingnummer", i + 1);
                 json.WriteString("productcode2022", product);
-                json.WriteString("ingangsdatum", "1-3-2022");
+                json.WriteString("ingangsdatum", catalogus.Regio.Peildatum.AddMonths(-9).ToString("d-M-yyyy", CultureInfo.InvariantCulture));
                 json.WriteNumber("einddatum", 47000);
                 json.WriteNumber("volume", 5);
                 json.WriteString("eenheid", "14");

@@ -15,7 +15,51 @@ public sealed record RegioSettings(
     DateOnly IngangsdatumNieuw,
     string CategorieAmbulant,
     decimal VolumeTolerantie,
-    IReadOnlyList<Stap> Stappen);
+    IReadOnlyList<Stap> Stappen)
+{
+    /// <summary>The old contract year ("2022" in IJsselland): the year of the peildatum unless regio.json names it.</summary>
+    public int JaarOud { get; init; } = Peildatum.Year;
+
+    /// <summary>The new contract year ("2023" in IJsselland): the year of the new start unless regio.json names it.</summary>
+    public int JaarNieuw { get; init; } = IngangsdatumNieuw.Year;
+
+    [JsonIgnore] public string Oud => JaarOud.ToString(CultureInfo.InvariantCulture);
+    [JsonIgnore] public string Nieuw => JaarNieuw.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The texts the region may word itself (regio.json "teksten"); what it leaves out is the shipped wording.</summary>
+    public RegioTeksten Teksten { get; init; } = new();
+
+    /// <summary>A text with <c>{oud}</c>, <c>{nieuw}</c>, <c>{regio}</c>, <c>{peildatum}</c> and <c>{ingangsdatum}</c> filled in for this region.</summary>
+    public string Tekst(string sjabloon) =>
+        sjabloon.Replace("{oud}", Oud, StringComparison.Ordinal).Replace("{nieuw}", Nieuw, StringComparison.Ordinal)
+            .Replace("{regio}", Regio, StringComparison.Ordinal)
+            .Replace("{peildatum}", Dutch.Date(Peildatum), StringComparison.Ordinal)
+            .Replace("{ingangsdatum}", Dutch.Date(IngangsdatumNieuw), StringComparison.Ordinal);
+}
+
+/// <summary>The paragraphs of the letter and the Toelichting that a region may word itself, as templates for
+/// <see cref="RegioSettings.Tekst"/> (the letter also knows <c>{gemeente}</c>). The defaults are the shipped wording.</summary>
+public sealed record RegioTeksten
+{
+    public string BriefInleiding { get; init; } =
+        "Uw organisatie biedt jeugdhulp aan jeugdigen met een toewijzing uit regio {regio} die doorloopt na {peildatum}. "
+        + "Vanaf {ingangsdatum} werkt de regio met een nieuw inkoopmodel. Loopt de hulp in {nieuw} door, "
+        + "dan moeten deze toewijzingen worden omgezet naar de productcodes van het nieuwe model.";
+
+    public string BriefUitgangspunt { get; init; } =
+        "Uitgangspunt is dat de intensiteit en de duur van de hulp gelijk blijven. Wilt u daar in een uitzonderlijk geval van afwijken, "
+        + "overleg dat dan eerst met ons. Gewone wijzigingen lopen zoals altijd via het berichtenverkeer.";
+
+    public string BriefAfsluiting { get; init; } = "Hartelijk dank voor uw medewerking.";
+
+    /// <summary>One line of the Toelichting per line of the template.</summary>
+    public string ToelichtingInleiding { get; init; } =
+        "Op {ingangsdatum} gaat de regio over op een nieuw contract. Lopende toewijzingen voor wonen/verblijf die na {peildatum} doorlopen,\n"
+        + "worden per {peildatum} beëindigd en per {ingangsdatum} opnieuw toegewezen met een productcode van {nieuw}.";
+
+    public string ToelichtingUitgangspunt { get; init; } =
+        "Uitgangspunt: de intensiteit en de duur van de hulp blijven gelijk. Elke afwijking wordt eerst met de gemeente overlegd.";
+}
 
 public sealed record Gemeente(string Cbscode, string Naam);
 

@@ -39,7 +39,7 @@ public static class CatalogusApi
         group.MapGet("", HaalOp)
             .WithName("HaalCatalogusOp")
             .WithSummary("De catalogus van de regio")
-            .WithDescription("Regio-instellingen, gemeenten, producten 2022 en 2023, de omzettingstabel en de gegunde aanbieders.");
+            .WithDescription("Regio-instellingen, gemeenten, de oude en de nieuwe producten, de omzettingstabel en de gegunde aanbieders.");
         return group;
     }
 

@@ -17,10 +17,10 @@ public static class CatalogusLoader
 {
     public const string Regio = "regio.json";
     public const string Gemeenten = "gemeenten.csv";
-    public const string Producten2022 = "producten-2022.csv";
-    public const string Producten2023 = "producten-2023.csv";
+    public const string Producten2022 = "producten-oud.csv";
+    public const string Producten2023 = "producten-nieuw.csv";
     public const string Omzettingstabel = "omzettingstabel.csv";
-    public const string Aanbieders = "aanbieders-2023.csv";
+    public const string Aanbieders = "aanbieders.csv";
 
     public static readonly IReadOnlyList<string> Files = [Regio, Gemeenten, Producten2022, Producten2023, Omzettingstabel, Aanbieders];
 
@@ -94,7 +94,7 @@ public static class CatalogusLoader
         {
             if (columns is null)
             {
-                columns = record.Fields.Select((name, i) => (name: name.Trim().ToLowerInvariant(), i))
+                columns = record.Fields.Select((name, i) => (name: Alias(name.Trim().ToLowerInvariant()), i))
                     .GroupBy(x => x.name).ToDictionary(g => g.Key, g => g.First().i);
                 headerCount = record.Fields.Length;
                 var missing = required.Where(k => !columns.ContainsKey(k)).ToList();
@@ -113,6 +113,14 @@ public static class CatalogusLoader
         if (columns is null) errors.Add($"{file}: het bestand is leeg");
         return result;
     }
+
+    /// <summary>Year-free column names a catalogue may use instead of the keys named after IJsselland's years.</summary>
+    private static string Alias(string column) => column switch
+    {
+        "productcode_oud" => "productcode_2022",
+        "productcode_nieuw" => "productcode_2023",
+        _ => column,
+    };
 
     private static string Required(Fields r, string column) =>
         r[column] is { Length: > 0 } value ? value : throw new FieldError($"'{column}' is leeg");
@@ -181,7 +189,10 @@ public static class CatalogusLoader
     }
 
     private sealed record RegioJson(string? Regio, string? Toelichting, string? Peildatum, string? IngangsdatumNieuw,
-        string? CategorieAmbulant, decimal? VolumeTolerantie, List<StapJson>? Stappen);
+        string? CategorieAmbulant, decimal? VolumeTolerantie, List<StapJson>? Stappen, int? JaarOud, int? JaarNieuw, TekstenJson? Teksten);
+
+    private sealed record TekstenJson(string? BriefInleiding, string? BriefUitgangspunt, string? BriefAfsluiting,
+        string? ToelichtingInleiding, string? ToelichtingUitgangspunt);
 
     private sealed record StapJson(int Stap, string? Wie, string? Wat, string? Uiterlijk, string? Meting);
 
@@ -230,6 +241,14 @@ public static class CatalogusLoader
             Text(json.Regio, "regio"), json.Toelichting ?? "",
             Date(json.Peildatum, "peildatum"), Date(json.IngangsdatumNieuw, "ingangsdatumNieuw"),
             Text(json.CategorieAmbulant, "categorieAmbulant"), json.VolumeTolerantie ?? 0.10m, stappen);
+        settings = settings with
+        {
+            JaarOud = json.JaarOud ?? settings.Peildatum.Year,
+            JaarNieuw = json.JaarNieuw ?? settings.IngangsdatumNieuw.Year,
+            Teksten = Teksten(json.Teksten),
+        };
+        if (errors.Count == before && settings.JaarNieuw <= settings.JaarOud)
+            errors.Add($"{Regio}, regel {LineOf(text, "jaarNieuw", 1)}: 'jaarNieuw' moet na 'jaarOud' liggen");
         if (errors.Count == before && settings.IngangsdatumNieuw <= settings.Peildatum)
             errors.Add($"{Regio}, regel {LineOf(text, "ingangsdatumNieuw", 1)}: 'ingangsdatumNieuw' moet na 'peildatum' liggen");
         if (settings.VolumeTolerantie is < 0 or > 1)
@@ -237,6 +256,21 @@ public static class CatalogusLoader
         if (!long.TryParse(settings.CategorieAmbulant, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _))
             errors.Add($"{Regio}, regel {LineOf(text, "categorieAmbulant", 1)}: 'categorieAmbulant' moet een getal zijn");
         return errors.Count == before ? settings : null;
+    }
+
+    private static RegioTeksten Teksten(TekstenJson? json)
+    {
+        var standaard = new RegioTeksten();
+        if (json is null) return standaard;
+        static string Of(string? given, string fallback) => string.IsNullOrWhiteSpace(given) ? fallback : given.Trim();
+        return new RegioTeksten
+        {
+            BriefInleiding = Of(json.BriefInleiding, standaard.BriefInleiding),
+            BriefUitgangspunt = Of(json.BriefUitgangspunt, standaard.BriefUitgangspunt),
+            BriefAfsluiting = Of(json.BriefAfsluiting, standaard.BriefAfsluiting),
+            ToelichtingInleiding = Of(json.ToelichtingInleiding, standaard.ToelichtingInleiding),
+            ToelichtingUitgangspunt = Of(json.ToelichtingUitgangspunt, standaard.ToelichtingUitgangspunt),
+        };
     }
 
     /// <summary>The line of the n-th occurrence of a JSON property, so a message can point at it.</summary>

@@ -34,7 +34,7 @@ public static class ApiFoundations
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "MigratieAddin API";
-            document.Info.Description = "Controle en omzetting van lopende toewijzingen wonen/verblijf naar de productcodes van 2023.";
+            document.Info.Description = "Controle en omzetting van lopende toewijzingen wonen/verblijf naar de productcodes van het nieuwe contract.";
             return Task.CompletedTask;
         }));
         return services;

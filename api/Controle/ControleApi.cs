@@ -46,7 +46,7 @@ public static class ControleApi
         group.MapPost("/omzetting", Zetom)
             .WithName("Omzetting")
             .WithSummary("De omzetlijst van een gecontroleerd werkboek")
-            .WithDescription("Beoordeelt het werkboek opnieuw en geeft per rij de beëindiging 2022 en de nieuwe regel(s) 2023, plus wat niet is omgezet en waarom. "
+            .WithDescription("Beoordeelt het werkboek opnieuw en geeft per rij de beëindiging van de oude toewijzing en de nieuwe regel(s), plus wat niet is omgezet en waarom. "
                 + ".xlsx (standaard) of ?formaat=csv. Een werkboek waarvan de verzegeling niet klopt, wordt geweigerd (422).")
             .Accepts<IFormFile>("multipart/form-data")
             .Produces(StatusCodes.Status200OK, contentType: FormatApi.XlsxType)
@@ -69,12 +69,12 @@ public static class ControleApi
     }
 
     public static async Task<Results<Ok<Beoordeling>, FileContentHttpResult, ProblemHttpResult>> Controleer(
-        HttpRequest request, Validator validator, Voortgangslog voortgang, IOptions<WerkboekOptions> options, string? formaat, CancellationToken ct)
+        HttpRequest request, Catalogus catalogus, Validator validator, Voortgangslog voortgang, IOptions<WerkboekOptions> options, string? formaat, CancellationToken ct)
     {
         if (formaat is not (null or "" or "json" or "xlsx"))
             return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor het rapport (JSON), of gebruik formaat=xlsx.");
         var (file, _) = await Upload.ReadAsync(request, options.Value.MaxBytes, "het teruggestuurde werkboek (.xlsx)", ct);
-        var workbook = ReturnedWorkbook.Read(file, options.Value, ct);
+        var workbook = ReturnedWorkbook.Read(file, options.Value, catalogus.Regio, ct);
         var judgement = validator.Judge(workbook.Rows, Fase.Controle, workbook.Verzegeling, ct);
         var report = judgement.Beoordeling;
         await voortgang.GecontroleerdAsync(judgement, ct);
@@ -98,7 +98,7 @@ public static class ControleApi
         if (formaat is not (null or "" or "xlsx" or "csv"))
             return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor .xlsx, of gebruik formaat=csv.");
         var (file, _) = await Upload.ReadAsync(request, options.Value.MaxBytes, "het gecontroleerde werkboek (.xlsx)", ct);
-        var workbook = ReturnedWorkbook.Read(file, options.Value, ct);
+        var workbook = ReturnedWorkbook.Read(file, options.Value, catalogus.Regio, ct);
         var judgement = validator.Judge(workbook.Rows, Fase.Controle, workbook.Verzegeling, ct);
         var lijst = Omzetlijst.Maak(judgement, catalogus, sealer);
         if (lijst is not null) await voortgang.OmgezetAsync(judgement, lijst.OmgezetteRijen, lijst.NietOmgezet.Count, ct);

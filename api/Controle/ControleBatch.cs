@@ -89,7 +89,7 @@ public static class ControleBatch
         foreach (var (file, i) in files.Select((f, i) => (f, i + 1)))
         {
             ct.ThrowIfCancellationRequested();
-            var (read, reden) = Read(file, werkboek.Value, rows, ct);
+            var (read, reden) = Read(file, werkboek.Value, catalogus.Regio, rows, ct);
             if (read is null)
             {
                 werkboeken.Add(Refused(i, file, reden));
@@ -120,7 +120,7 @@ public static class ControleBatch
         foreach (var file in files)
         {
             ct.ThrowIfCancellationRequested();
-            var (read, reden) = Read(file, werkboek.Value, rows, ct);
+            var (read, reden) = Read(file, werkboek.Value, catalogus.Regio, rows, ct);
             if (read is null)
             {
                 delen.Add(OmzetDeel.Geweigerd(file.Naam, reden));
@@ -151,14 +151,14 @@ public static class ControleBatch
 
     /// <summary>The workbook read within its own limits and what is left of the batch's rows, or the Dutch reason it cannot be
     /// read (the same text the single-workbook route answers). Rows beyond the batch's total refuse the whole request (413).</summary>
-    private static (ReturnedWorkbook? Werkboek, string Reden) Read(UploadedFile file, WerkboekOptions limits, RowBudget rows, CancellationToken ct)
+    private static (ReturnedWorkbook? Werkboek, string Reden) Read(UploadedFile file, WerkboekOptions limits, RegioSettings regio, RowBudget rows, CancellationToken ct)
     {
         if (file.Bytes.Length > limits.MaxBytes)
             return (null, $"Dit werkboek is groter dan {limits.MaxBytes / (1024 * 1024)} MB, meer dan de API per werkboek verwerkt. Splits het werkboek.");
         var budget = Math.Min(limits.MaxRijen, rows.Left);
         try
         {
-            var read = ReturnedWorkbook.Read(file.Bytes, limits.WithMaxRijen(budget), ct);
+            var read = ReturnedWorkbook.Read(file.Bytes, limits.WithMaxRijen(budget), regio, ct);
             rows.Spend(read.Rows.Count);
             return (read, "");
         }

@@ -41,12 +41,12 @@ public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeli
 {
     /// <summary>Reads an uploaded .xlsx safely: the zip and the nesting of every XML part are checked before the package is
     /// opened, and the package is opened from the upload's bytes in memory.</summary>
-    public static ReturnedWorkbook Read(byte[] bytes, WerkboekOptions limits, CancellationToken ct = default)
+    public static ReturnedWorkbook Read(byte[] bytes, WerkboekOptions limits, RegioSettings regio, CancellationToken ct = default)
     {
         CheckPackage(bytes, limits, ct);
         try
         {
-            return ReadPackage(bytes, limits, ct);
+            return ReadPackage(bytes, limits, regio, ct);
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or InvalidOperationException
                                       or FileFormatException or KeyNotFoundException or FormatException or ArgumentException or NotSupportedException
@@ -57,7 +57,7 @@ public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeli
         }
     }
 
-    private static ReturnedWorkbook ReadPackage(byte[] bytes, WerkboekOptions limits, CancellationToken ct)
+    private static ReturnedWorkbook ReadPackage(byte[] bytes, WerkboekOptions limits, RegioSettings regio, CancellationToken ct)
     {
         using var package = Open(bytes, limits, out var document);
         using (document)
@@ -74,7 +74,7 @@ public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeli
             {
                 throw WorkbookException.SheetDamaged(FormatWorkbook.Toewijzingen);
             }
-            var columns = HeaderColumns(sheet.GetValueOrDefault(1) ?? []);
+            var columns = HeaderColumns(sheet.GetValueOrDefault(1) ?? [], regio);
             var rows = new List<Row>();
             foreach (var (number, cells) in sheet)
             {
@@ -113,12 +113,12 @@ public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeli
         }
     }
 
-    private static Dictionary<Column, int> HeaderColumns(Dictionary<int, Cell> headers)
+    private static Dictionary<Column, int> HeaderColumns(Dictionary<int, Cell> headers, RegioSettings regio)
     {
         var columns = new Dictionary<Column, int>();
         foreach (var (index, cell) in headers.OrderBy(h => h.Key))
-            if (cell.Kind == CellKind.Text && Columns.TryFromHeaderOrKey(cell.Text!, out var column)) columns.TryAdd(column, index);
-        var missing = Columns.All.Where(c => c.Colour is Colour.Blue or Colour.Yellow && !columns.ContainsKey(c.Column)).Select(c => c.Header).ToList();
+            if (cell.Kind == CellKind.Text && Columns.TryFromHeaderOrKey(cell.Text!, regio, out var column)) columns.TryAdd(column, index);
+        var missing = Columns.All.Where(c => c.Colour is Colour.Blue or Colour.Yellow && !columns.ContainsKey(c.Column)).Select(c => c.Column.Header(regio)).ToList();
         if (missing.Count > 0) throw WorkbookException.MissingHeaders(FormatWorkbook.Toewijzingen, missing);
         return columns;
     }

@@ -37,7 +37,7 @@ public static class HelpPagina
             </head>
             <body>
             <h1>Hulp bij MigratieAddin</h1>
-            <p>Met MigratieAddin zet u in Excel de lopende toewijzingen wonen/verblijf van regio {{Enc(regio.Regio)}} om naar de productcodes van 2023.
+            <p>Met MigratieAddin zet u in Excel de lopende toewijzingen wonen/verblijf van regio {{Enc(regio.Regio)}} om naar de productcodes van {{regio.Nieuw}}.
             Open het taakvenster via <strong>Start &gt; Toewijzingen controleren</strong> en kies bij <strong>Ik werk als</strong> uw rol.
             Bij elke wijziging controleert de invoegtoepassing de rij; de kolommen Status en Meldingen vertellen wat er nog moet gebeuren.</p>
 
@@ -52,8 +52,8 @@ public static class HelpPagina
             <h2 id="aanbieder">Aanbieder: de gele kolommen invullen</h2>
             <ol>
               <li>Open het werkboek dat de gemeente u stuurde en kies <strong>Aanbieder (gele kolommen vullen)</strong>.</li>
-              <li>Kies per jeugdige de productcode 2023 die past bij de zorg. Wijkt het volume of de einddatum af, vul die dan ook in; dat vraagt overleg met de gemeente.</li>
-              <li>Combineerde het product van 2022 wonen/verblijf met ambulante hulp? Kopieer de rij, zet Productcategorie 2023 op {{Enc(regio.CategorieAmbulant)}}, laat Productcode 2023 leeg en vul Budget 2023 in.</li>
+              <li>Kies per jeugdige de productcode {{regio.Nieuw}} die past bij de zorg. Wijkt het volume of de einddatum af, vul die dan ook in; dat vraagt overleg met de gemeente.</li>
+              <li>Combineerde het product van {{regio.Oud}} wonen/verblijf met ambulante hulp? Kopieer de rij, zet Productcategorie {{regio.Nieuw}} op {{Enc(regio.CategorieAmbulant)}}, laat Productcode {{regio.Nieuw}} leeg en vul Budget {{regio.Nieuw}} in.</li>
               <li>Verander niets in de blauwe kolommen. Stuur het werkboek terug als geen rij meer <em>fout</em> of <em>onvolledig</em> is.</li>
             </ol>
 
@@ -61,7 +61,7 @@ public static class HelpPagina
             <ol>
               <li>Open het teruggestuurde werkboek en kies <strong>Gemeente: teruggestuurd werkboek controleren</strong>. De verzegeling laat zien of blauwe cellen zijn gewijzigd of rijen ontbreken.</li>
               <li>Overleg over elke rij met status <em>overleg</em> met de aanbieder. Bent u het eens, kies dan <strong>Akkoord geven</strong> bij die rij. Dat kan alleen bij rijen zonder fout of open punt.</li>
-              <li>Kies <strong>Omzetlijst maken</strong>: per rij de beëindiging 2022 en de nieuwe toewijzing 2023, en op het tweede tabblad wat niet is omgezet en waarom.</li>
+              <li>Kies <strong>Omzetlijst maken</strong>: per rij de beëindiging {{regio.Oud}} en de nieuwe toewijzing {{regio.Nieuw}}, en op het tweede tabblad wat niet is omgezet en waarom.</li>
             </ol>
 
             <h2>Stappen en data van de regio</h2>

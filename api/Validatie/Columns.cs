@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace MigratieAddin.Api;
 
@@ -13,37 +14,56 @@ public enum Column
 
 public enum Colour { Blue, Yellow, Grey, Hidden }
 
-public sealed record ColumnInfo(Column Column, string Key, string Header, Colour Colour);
+/// <summary>A column of the format. <see cref="Header"/> is a template: <c>{oud}</c> and <c>{nieuw}</c> stand for the
+/// region's contract years (<see cref="RegioSettings.Tekst"/>); the key keeps FORMAT.md's name in every region.</summary>
+public sealed record ColumnInfo(Column Column, string Key, string Header, Colour Colour, Waarde Waarde, int Cijfers = 0);
+
+/// <summary>What kind of value a column holds; writing a cell, the seal's normal form and the text-formatted columns follow from it.</summary>
+public enum Waarde
+{
+    /// <summary>A code of <see cref="ColumnInfo.Cijfers"/> digits, kept as text with its leading zeros.</summary>
+    Code,
+    Datum,
+    HeelGetal,
+    /// <summary>A volume: a number, possibly with decimals.</summary>
+    Aantal,
+    /// <summary>An amount in euros.</summary>
+    Euro,
+    Productcode,
+    Tekst,
+    /// <summary>Grey output the add-in writes (Status, Meldingen).</summary>
+    Uitvoer,
+}
 
 public static class Columns
 {
     public static readonly IReadOnlyList<ColumnInfo> All =
     [
-        new(Column.Gemeentecode, "gemeentecode", "Gemeentecode", Colour.Blue),
-        new(Column.AanbiederAgb, "aanbiederAgb", "AGB-code aanbieder", Colour.Blue),
-        new(Column.AanbiederNaam, "aanbiederNaam", "Naam aanbieder", Colour.Blue),
-        new(Column.Bsn, "bsn", "BSN jeugdige", Colour.Blue),
-        new(Column.Naam, "naam", "Naam jeugdige", Colour.Blue),
-        new(Column.Geboortedatum, "geboortedatum", "Geboortedatum", Colour.Blue),
-        new(Column.Toewijzingnummer, "toewijzingnummer", "Toewijzingnummer", Colour.Blue),
-        new(Column.Productcategorie2022, "productcategorie2022", "Productcategorie 2022", Colour.Blue),
-        new(Column.Productcode2022, "productcode2022", "Productcode 2022", Colour.Blue),
-        new(Column.Ingangsdatum, "ingangsdatum", "Ingangsdatum", Colour.Blue),
-        new(Column.Einddatum, "einddatum", "Einddatum", Colour.Blue),
-        new(Column.Volume, "volume", "Volume", Colour.Blue),
-        new(Column.Eenheid, "eenheid", "Eenheid", Colour.Blue),
-        new(Column.Frequentie, "frequentie", "Frequentie", Colour.Blue),
-        new(Column.Productcategorie2023, "productcategorie2023", "Productcategorie 2023", Colour.Yellow),
-        new(Column.Productcode2023, "productcode2023", "Productcode 2023", Colour.Yellow),
-        new(Column.Volume2023, "volume2023", "Volume 2023", Colour.Yellow),
-        new(Column.Einddatum2023, "einddatum2023", "Einddatum 2023", Colour.Yellow),
-        new(Column.Budget2023, "budget2023", "Budget 2023 (euro)", Colour.Yellow),
-        new(Column.OpmerkingAanbieder, "opmerkingAanbieder", "Opmerking aanbieder", Colour.Yellow),
-        new(Column.Status, "status", "Status", Colour.Grey),
-        new(Column.Meldingen, "meldingen", "Meldingen", Colour.Grey),
-        new(Column.RegelId, "regelId", "Regel-ID", Colour.Hidden),
-        new(Column.AkkoordGemeente, "akkoordGemeente", "Akkoord gemeente", Colour.Grey),
-        new(Column.Akkoordcode, "akkoordcode", "Akkoordcode", Colour.Hidden),
+        new(Column.Gemeentecode, "gemeentecode", "Gemeentecode", Colour.Blue, Waarde.Code, 4),
+        new(Column.AanbiederAgb, "aanbiederAgb", "AGB-code aanbieder", Colour.Blue, Waarde.Code, 8),
+        new(Column.AanbiederNaam, "aanbiederNaam", "Naam aanbieder", Colour.Blue, Waarde.Tekst),
+        new(Column.Bsn, "bsn", "BSN jeugdige", Colour.Blue, Waarde.Code, 9),
+        new(Column.Naam, "naam", "Naam jeugdige", Colour.Blue, Waarde.Tekst),
+        new(Column.Geboortedatum, "geboortedatum", "Geboortedatum", Colour.Blue, Waarde.Datum),
+        new(Column.Toewijzingnummer, "toewijzingnummer", "Toewijzingnummer", Colour.Blue, Waarde.HeelGetal),
+        new(Column.Productcategorie2022, "productcategorie2022", "Productcategorie {oud}", Colour.Blue, Waarde.HeelGetal),
+        new(Column.Productcode2022, "productcode2022", "Productcode {oud}", Colour.Blue, Waarde.Productcode),
+        new(Column.Ingangsdatum, "ingangsdatum", "Ingangsdatum", Colour.Blue, Waarde.Datum),
+        new(Column.Einddatum, "einddatum", "Einddatum", Colour.Blue, Waarde.Datum),
+        new(Column.Volume, "volume", "Volume", Colour.Blue, Waarde.Aantal),
+        new(Column.Eenheid, "eenheid", "Eenheid", Colour.Blue, Waarde.Code, 2),
+        new(Column.Frequentie, "frequentie", "Frequentie", Colour.Blue, Waarde.HeelGetal),
+        new(Column.Productcategorie2023, "productcategorie2023", "Productcategorie {nieuw}", Colour.Yellow, Waarde.HeelGetal),
+        new(Column.Productcode2023, "productcode2023", "Productcode {nieuw}", Colour.Yellow, Waarde.Productcode),
+        new(Column.Volume2023, "volume2023", "Volume {nieuw}", Colour.Yellow, Waarde.Aantal),
+        new(Column.Einddatum2023, "einddatum2023", "Einddatum {nieuw}", Colour.Yellow, Waarde.Datum),
+        new(Column.Budget2023, "budget2023", "Budget {nieuw} (euro)", Colour.Yellow, Waarde.Euro),
+        new(Column.OpmerkingAanbieder, "opmerkingAanbieder", "Opmerking aanbieder", Colour.Yellow, Waarde.Tekst),
+        new(Column.Status, "status", "Status", Colour.Grey, Waarde.Uitvoer),
+        new(Column.Meldingen, "meldingen", "Meldingen", Colour.Grey, Waarde.Uitvoer),
+        new(Column.RegelId, "regelId", "Regel-ID", Colour.Hidden, Waarde.Tekst),
+        new(Column.AkkoordGemeente, "akkoordGemeente", "Akkoord gemeente", Colour.Grey, Waarde.Tekst),
+        new(Column.Akkoordcode, "akkoordcode", "Akkoordcode", Colour.Hidden, Waarde.Tekst),
     ];
 
     /// <summary>The blue and yellow columns: the ones people fill and the rules read.</summary>
@@ -54,19 +74,30 @@ public static class Columns
     private static readonly FrozenDictionary<string, Column> ByKey =
         All.ToFrozenDictionary(k => k.Key, k => k.Column, StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenDictionary<string, Column> ByHeader =
-        All.ToFrozenDictionary(k => k.Header, k => k.Column, StringComparer.OrdinalIgnoreCase);
+    private static readonly ConditionalWeakTable<RegioSettings, FrozenDictionary<string, Column>> ByHeader = new();
 
     public static string Key(this Column column) => All[(int)column].Key;
 
-    public static string Header(this Column column) => All[(int)column].Header;
+    public static ColumnInfo Info(this Column column) => All[(int)column];
+
+    /// <summary>The columns Excel formats as text, so codes keep their leading zeros.</summary>
+    public static readonly IReadOnlySet<Column> TextFormatted = All.Where(c => c.Waarde == Waarde.Code).Select(c => c.Column).ToHashSet();
+
+    /// <summary>A code column's value with its zeros, when the cell holds one (the two-digit eenheid may lose its zero).</summary>
+    public static bool TryCode(ColumnInfo info, Cell value, out string code) => info.Cijfers == 2
+        ? ValueReader.TryTwoDigitCode(value, out code)
+        : ValueReader.TryDigitCode(value, info.Cijfers, out code);
+
+    /// <summary>The Dutch header of the column with the region's contract years filled in.</summary>
+    public static string Header(this Column column, RegioSettings regio) => regio.Tekst(All[(int)column].Header);
 
     public static bool TryFromKey(string key, out Column column) => ByKey.TryGetValue(key, out column);
 
-    /// <summary>Finds a column by its key or its Dutch header, ignoring case and surrounding spaces.</summary>
-    public static bool TryFromHeaderOrKey(string text, out Column column)
+    /// <summary>Finds a column by its key or by its Dutch header in the loaded region's years, ignoring case and surrounding spaces.</summary>
+    public static bool TryFromHeaderOrKey(string text, RegioSettings regio, out Column column)
     {
         var t = text.Trim();
-        return ByHeader.TryGetValue(t, out column) || ByKey.TryGetValue(t, out column);
+        var byHeader = ByHeader.GetValue(regio, r => All.ToFrozenDictionary(c => r.Tekst(c.Header), c => c.Column, StringComparer.OrdinalIgnoreCase));
+        return byHeader.TryGetValue(t, out column) || ByKey.TryGetValue(t, out column);
     }
 }

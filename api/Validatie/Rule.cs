@@ -27,6 +27,12 @@ public sealed class RuleContext(Catalogus catalogus, Fase fase, RowRelations rel
     public DateOnly Peildatum => Catalogus.Regio.Peildatum;
     public DateOnly NewStart => Catalogus.Regio.IngangsdatumNieuw;
 
+    /// <summary>The old and new contract years as people read them in headers and messages.</summary>
+    public string Oud => Catalogus.Regio.Oud;
+    public string Nieuw => Catalogus.Regio.Nieuw;
+
+    public string Header(Column column) => column.Header(Catalogus.Regio);
+
     /// <summary>The wording for whoever reads the message: the aanbieder in fase aanbieder, the gemeente otherwise
     /// (fase gemeente before sending, fase controle when the workbook comes back).</summary>
     public string Voor(string aanbieder, string gemeente) => Fase == Fase.Aanbieder ? aanbieder : gemeente;

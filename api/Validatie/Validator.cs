@@ -65,7 +65,7 @@ public sealed class Validator(Catalogus catalogus, Sealer sealer)
         for (var i = 0; i < rows.Count; i++) read[i] = new ReadRow(rows[i], i, catalogus);
         var relations = new RowRelations(read, catalogus.Regio.IngangsdatumNieuw);
         var ctx = new RuleContext(catalogus, fase, relations);
-        var seal = fase == Fase.Controle ? ReturnedWorkbookRules.Check(read, verzegeling, sealer) : null;
+        var seal = fase == Fase.Controle ? ReturnedWorkbookRules.Check(read, verzegeling, sealer, catalogus.Regio) : null;
 
         var results = new RijUitslag[rows.Count];
         var findings = new Findings();

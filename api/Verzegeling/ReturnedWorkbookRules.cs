@@ -24,7 +24,7 @@ public sealed class SealOutcome
 /// <summary>The rules of FORMAT.md "Returned workbook": run on the returned workbook alone, against its seal.</summary>
 public static class ReturnedWorkbookRules
 {
-    public static SealOutcome Check(IReadOnlyList<ReadRow> rows, string? sealText, Sealer sealer)
+    public static SealOutcome Check(IReadOnlyList<ReadRow> rows, string? sealText, Sealer sealer, RegioSettings regio)
     {
         var outcome = new SealOutcome();
         var present = rows.Where(r => !r.IsEmpty).ToList();
@@ -59,7 +59,7 @@ public static class ReturnedWorkbookRules
             sent.Add(changed.Row);
             foreach (var column in changed.Changed)
                 outcome.Add(changed.Row, new RowFinding(column, "BLAUW_GEWIJZIGD", Ernst.Fout,
-                    $"{column.Header()} wijkt af van wat u stuurde. Vraag de aanbieder de oorspronkelijke waarde terug te zetten; een wijziging in de blauwe kolommen loopt via uw eigen administratie, niet via dit werkboek."));
+                    $"{column.Header(regio)} wijkt af van wat u stuurde. Vraag de aanbieder de oorspronkelijke waarde terug te zetten; een wijziging in de blauwe kolommen loopt via uw eigen administratie, niet via dit werkboek."));
         }
         foreach (var row in present.Where(r => !r.IsAmbulant && !sent.Contains(r)))
             outcome.Add(row, new RowFinding(null, "REGEL_TOEGEVOEGD", Ernst.Overleg,

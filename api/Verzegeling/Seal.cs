@@ -81,21 +81,18 @@ public sealed record Seal(string WerkboekId, IReadOnlyList<SealedRow> Rows, Seal
     public static string SealValue(Column column, Cell value)
     {
         if (value.IsEmpty) return "";
-        switch (column)
+        var info = column.Info();
+        switch (info.Waarde)
         {
-            case Column.Gemeentecode when ValueReader.TryDigitCode(value, 4, out var code):
-            case Column.AanbiederAgb when ValueReader.TryDigitCode(value, 8, out code):
-            case Column.Bsn when ValueReader.TryDigitCode(value, 9, out code):
-            case Column.Eenheid when ValueReader.TryTwoDigitCode(value, out code):
+            case Waarde.Code when Columns.TryCode(info, value, out var code):
                 return code;
-            case Column.Geboortedatum or Column.Ingangsdatum or Column.Einddatum or Column.Einddatum2023 when ValueReader.TryDate(value, out var date):
+            case Waarde.Datum when ValueReader.TryDate(value, out var date):
                 return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            case Column.Toewijzingnummer or Column.Productcategorie2022 or Column.Productcategorie2023 or Column.Frequentie
-                when ValueReader.TryWholeNumber(value, out var whole):
+            case Waarde.HeelGetal when ValueReader.TryWholeNumber(value, out var whole):
                 return whole.ToString(CultureInfo.InvariantCulture);
-            case Column.Volume or Column.Volume2023 or Column.Budget2023 when ValueReader.TryAmount(value, out var amount):
+            case Waarde.Aantal or Waarde.Euro when ValueReader.TryAmount(value, out var amount):
                 return (amount / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
-            case Column.Productcode2022 or Column.Productcode2023:
+            case Waarde.Productcode:
                 return ValueReader.Productcode(value)!;
             default:
                 return value.AsText();

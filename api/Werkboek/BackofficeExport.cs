@@ -8,7 +8,7 @@ public static class BackofficeExport
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static List<Row> Read(ReadOnlySpan<byte> bytes, int maxRows)
+    public static List<Row> Read(ReadOnlySpan<byte> bytes, int maxRows, RegioSettings regio)
     {
         if (bytes.IndexOf((byte)0) >= 0)
             throw Bad("Dit bestand is geen CSV-bestand (het bevat binaire gegevens). Exporteer de lopende toewijzingen als CSV met puntkomma's.");
@@ -26,7 +26,7 @@ public static class BackofficeExport
 
         try
         {
-            return ReadRows(new StringReader(text), maxRows);
+            return ReadRows(new StringReader(text), maxRows, regio);
         }
         catch (CsvFormatException e)
         {
@@ -36,7 +36,7 @@ public static class BackofficeExport
         }
     }
 
-    private static List<Row> ReadRows(TextReader reader, int maxRows)
+    private static List<Row> ReadRows(TextReader reader, int maxRows, RegioSettings regio)
     {
         Column?[]? columns = null;
         var rows = new List<Row>();
@@ -44,7 +44,7 @@ public static class BackofficeExport
         {
             if (columns is null)
             {
-                columns = HeaderColumns(record.Fields);
+                columns = HeaderColumns(record.Fields, regio);
                 continue;
             }
             if (rows.Count == maxRows)
@@ -61,15 +61,15 @@ public static class BackofficeExport
 
     /// <summary>The format column of each header. Unknown headers are named by position only: without a header row,
     /// the first line would be data, and this message must never repeat a BSN or a name.</summary>
-    private static Column?[] HeaderColumns(string[] headers)
+    private static Column?[] HeaderColumns(string[] headers, RegioSettings regio)
     {
-        var columns = headers.Select(h => Columns.TryFromHeaderOrKey(h, out var c) ? c : (Column?)null).ToArray();
+        var columns = headers.Select(h => Columns.TryFromHeaderOrKey(h, regio, out var c) ? c : (Column?)null).ToArray();
         var unknown = headers.Select((h, i) => (h, i)).Where(x => columns[x.i] is null && x.h.Trim() != "").Select(x => XlsxWriter.ColumnName(x.i)).ToList();
         if (unknown.Count > 0 || columns.All(c => c is null))
             throw Bad($"De kopregel kent {(unknown.Count == 1 ? "kolom" : "de kolommen")} {string.Join(", ", unknown)} niet. "
-                + "Gebruik de koppen van het format (bijvoorbeeld 'Gemeentecode', 'BSN jeugdige', 'Productcode 2022') of de sleutels (gemeentecode, bsn, productcode2022), "
+                + $"Gebruik de koppen van het format (bijvoorbeeld 'Gemeentecode', 'BSN jeugdige', '{Column.Productcode2022.Header(regio)}') of de sleutels (gemeentecode, bsn, productcode2022), "
                 + "met een puntkomma als scheidingsteken.");
-        var doubles = columns.OfType<Column>().GroupBy(c => c).Where(g => g.Count() > 1).Select(g => $"'{g.Key.Header()}'").ToList();
+        var doubles = columns.OfType<Column>().GroupBy(c => c).Where(g => g.Count() > 1).Select(g => $"'{g.Key.Header(regio)}'").ToList();
         if (doubles.Count > 0) throw Bad($"De kop {string.Join(", ", doubles)} staat meer dan eens in de kopregel. Houd één kolom per kop.");
         return columns;
     }

@@ -6,29 +6,27 @@ namespace MigratieAddin.Api;
 public static class Begeleidingsbrief
 {
     public static string Onderwerp(Gemeente gemeente, RegioSettings regio) =>
-        $"Omzetting lopende toewijzingen wonen/verblijf naar {regio.IngangsdatumNieuw.Year} – gemeente {gemeente.Naam}";
+        $"Omzetting lopende toewijzingen wonen/verblijf naar {regio.Nieuw} – gemeente {gemeente.Naam}";
 
     public static string Tekst(Gemeente gemeente, Aanbieder aanbieder, RegioSettings regio, IReadOnlyList<Contactpersoon> contactpersonen, int aantalRijen)
     {
         var terug = regio.Stappen.FirstOrDefault(s => s.Nummer == 5)?.Uiterlijk;
-        var nieuwJaar = regio.IngangsdatumNieuw.Year;
+        var nieuwJaar = regio.Nieuw;
+        string Eigen(string sjabloon) => regio.Tekst(sjabloon).Replace("{gemeente}", gemeente.Naam, StringComparison.Ordinal);
         var b = new StringBuilder();
         b.AppendLine($"Beste {aanbieder.Naam},");
         b.AppendLine();
-        b.AppendLine($"Uw organisatie biedt jeugdhulp aan jeugdigen met een toewijzing uit regio {regio.Regio} die doorloopt na {Dutch.Date(regio.Peildatum)}. "
-            + $"Vanaf {Dutch.Date(regio.IngangsdatumNieuw)} werkt de regio met een nieuw inkoopmodel. Loopt de hulp in {nieuwJaar} door, "
-            + "dan moeten deze toewijzingen worden omgezet naar de productcodes van het nieuwe model.");
+        b.AppendLine(Eigen(regio.Teksten.BriefInleiding));
         b.AppendLine();
         b.AppendLine($"In de bijlage staat de lijst met de lopende toewijzingen van gemeente {gemeente.Naam} bij uw organisatie die wij willen omzetten "
             + $"({aantalRijen} {(aantalRijen == 1 ? "toewijzing" : "toewijzingen")}). Wij vragen u:");
         b.AppendLine("1. te controleren of de lijst volledig is;");
         b.AppendLine($"2. per jeugdige de gele kolommen in te vullen, in elk geval de productcode {nieuwJaar}. Met deze gegevens geven wij de toewijzingen "
             + $"voor {nieuwJaar} af, met ingang van {Dutch.Date(regio.IngangsdatumNieuw)};");
-        b.AppendLine($"3. een rij toe te voegen voor de ambulante hulp als een product van {regio.Peildatum.Year} wonen/verblijf combineerde met ambulante hulp "
+        b.AppendLine($"3. een rij toe te voegen voor de ambulante hulp als een product van {regio.Oud} wonen/verblijf combineerde met ambulante hulp "
             + "(de toelichting in het werkboek legt uit hoe).");
         b.AppendLine();
-        b.AppendLine("Uitgangspunt is dat de intensiteit en de duur van de hulp gelijk blijven. Wilt u daar in een uitzonderlijk geval van afwijken, "
-            + "overleg dat dan eerst met ons. Gewone wijzigingen lopen zoals altijd via het berichtenverkeer.");
+        b.AppendLine(Eigen(regio.Teksten.BriefUitgangspunt));
         b.AppendLine();
         var contacten = contactpersonen.Where(c => !string.IsNullOrWhiteSpace(c.VolledigeNaam) || !string.IsNullOrWhiteSpace(c.Email)).ToList();
         if (contacten.Count > 0)
@@ -47,7 +45,7 @@ public static class Begeleidingsbrief
             : "Wilt u de ingevulde lijst zo snel mogelijk aan ons terugsturen?");
         b.AppendLine("Vult u daarbij ook de contactpersonen van uw organisatie in op het tabblad Contactpersonen, zodat wij u kunnen bereiken als wij vragen hebben.");
         b.AppendLine();
-        b.AppendLine("Hartelijk dank voor uw medewerking.");
+        b.AppendLine(Eigen(regio.Teksten.BriefAfsluiting));
         b.AppendLine();
         b.AppendLine("Met vriendelijke groet,");
         b.AppendLine();

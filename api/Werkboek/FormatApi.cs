@@ -57,7 +57,7 @@ public static class FormatApi
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> MaakFormat(
         HttpRequest request, Catalogus catalogus, IOptions<FormatOptions> options, CancellationToken ct)
     {
-        var input = await FormatInput.ReadAsync(request, options.Value, ct);
+        var input = await FormatInput.ReadAsync(request, options.Value, catalogus.Regio, ct);
         var gemeente = SingleGemeente(input.Rows, catalogus);
         using var stream = new MemoryStream();
         FormatWorkbook.Write(stream, input.Rows, catalogus, input.Contactpersonen, gemeente?.Naam, ct: ct);
@@ -69,7 +69,7 @@ public static class FormatApi
         HttpRequest request, Catalogus catalogus, Validator validator, Sealer sealer, Voortgangslog voortgang, IOptions<FormatOptions> options, string? formaat,
         CancellationToken ct)
     {
-        var input = await FormatInput.ReadAsync(request, options.Value, ct);
+        var input = await FormatInput.ReadAsync(request, options.Value, catalogus.Regio, ct);
         var plan = PerAanbieder.Plan(input.Rows, catalogus, validator, ct);
         if (string.Equals(formaat, "overzicht", StringComparison.OrdinalIgnoreCase)) return TypedResults.Ok(plan);
         if (formaat is not (null or "" or "zip"))
@@ -93,7 +93,7 @@ public sealed record FormatVerzoekSchema(IReadOnlyList<RijSchema> Rijen, IReadOn
 /// <summary>The rows and contact persons of a format request, from JSON or from an uploaded CSV export.</summary>
 public sealed record FormatInput(IReadOnlyList<Row> Rows, IReadOnlyList<Contactpersoon> Contactpersonen)
 {
-    public static async Task<FormatInput> ReadAsync(HttpRequest request, FormatOptions options, CancellationToken ct)
+    public static async Task<FormatInput> ReadAsync(HttpRequest request, FormatOptions options, RegioSettings regio, CancellationToken ct)
     {
         if (request.HasJsonContentType())
         {
@@ -105,7 +105,7 @@ public sealed record FormatInput(IReadOnlyList<Row> Rows, IReadOnlyList<Contactp
             throw new RequestException(StatusCodes.Status415UnsupportedMediaType,
                 "Stuur de rijen als JSON, of upload een CSV-bestand als multipart/form-data in het veld 'bestand'.");
         var (file, form) = await Upload.ReadAsync(request, options.MaxBytes, "een CSV-bestand met de lopende toewijzingen", ct);
-        var rows = BackofficeExport.Read(file, options.MaxRijen);
+        var rows = BackofficeExport.Read(file, options.MaxRijen, regio);
         return new FormatInput(rows, RowsRequestReader.ReadContactpersonen(form["contactpersonen"].FirstOrDefault()));
     }
 }

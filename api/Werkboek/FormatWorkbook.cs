@@ -9,13 +9,21 @@ public static class FormatWorkbook
 {
     public const string Toelichting = "Toelichting";
     public const string Toewijzingen = "Toewijzingen";
-    public const string Producten2022 = "Producten 2022";
-    public const string Producten2023 = "Producten 2023";
     public const string Omzettingstabel = "Omzettingstabel";
-    public const string GegundeAanbieders = "Gegunde aanbieders 2023";
     public const string Contactpersonen = "Contactpersonen";
 
-    public static readonly IReadOnlyList<string> Tabs = [Toelichting, Toewijzingen, Producten2022, Producten2023, Omzettingstabel, GegundeAanbieders, Contactpersonen];
+    // Tab names with a contract year are templates that the region's settings complete.
+    private const string Producten2022Tab = "Producten {oud}";
+    private const string Producten2023Tab = "Producten {nieuw}";
+    private const string GegundeAanbiedersTab = "Gegunde aanbieders {nieuw}";
+
+    public static string Producten2022(RegioSettings regio) => regio.Tekst(Producten2022Tab);
+    public static string Producten2023(RegioSettings regio) => regio.Tekst(Producten2023Tab);
+    public static string GegundeAanbieders(RegioSettings regio) => regio.Tekst(GegundeAanbiedersTab);
+
+    /// <summary>The tabs of the format in order, named for the region's years.</summary>
+    public static IReadOnlyList<string> Tabs(RegioSettings regio) =>
+        [Toelichting, Toewijzingen, Producten2022(regio), Producten2023(regio), Omzettingstabel, GegundeAanbieders(regio), Contactpersonen];
 
     private static readonly Dictionary<Column, double> Widths = new()
     {
@@ -24,39 +32,41 @@ public static class FormatWorkbook
         [Column.Status] = 12, [Column.Volume] = 10, [Column.Volume2023] = 10,
     };
 
-    private static readonly HashSet<Column> TextColumns = [Column.Gemeentecode, Column.AanbiederAgb, Column.Bsn, Column.Eenheid];
+    private static IReadOnlySet<Column> TextColumns => Columns.TextFormatted;
 
     /// <summary>Writes the workbook for these rows to <paramref name="stream"/>.</summary>
     public static void Write(Stream stream, IEnumerable<Row> rows, Catalogus catalogus, IReadOnlyList<Contactpersoon> contactpersonen,
         string? gemeenteNaam = null, IReadOnlyList<string>? sealLines = null, CancellationToken ct = default)
     {
         using var document = XlsxWriter.Create(stream);
+        var regio = catalogus.Regio;
         XlsxWriter.AddSheet(document, Toelichting, ToelichtingRows(catalogus), new SheetOptions { Columns = [new(8), new(24), new(70), new(14)] });
-        XlsxWriter.AddSheet(document, Toewijzingen, ToewijzingRows(rows, ct), new SheetOptions
+        XlsxWriter.AddSheet(document, Toewijzingen, ToewijzingRows(rows, regio, ct), new SheetOptions
         {
             Columns = Columns.All.Select(c => new ColumnSpec(Widths.GetValueOrDefault(c.Column, 14), c.Colour == Colour.Hidden,
                 TextColumns.Contains(c.Column) ? Stijl.Tekst : null)).ToList(),
             FreezeHeader = true,
             AutoFilter = true,
             StatusFormats = ((int)Column.Status, [("fout", StatusOpmaak.Fout), ("overleg", StatusOpmaak.Overleg), ("onvolledig", StatusOpmaak.Onvolledig), ("ok", StatusOpmaak.Ok)]),
-            ListValidation = ((int)Column.Productcode2023, $"'{Producten2023}'!$B$2:$B${catalogus.Producten2023.Count + 1}",
-                "Kies de productcode 2023 die past bij de zorg voor deze jeugdige."),
+            ListValidation = ((int)Column.Productcode2023, $"'{Producten2023(regio)}'!$B$2:$B${catalogus.Producten2023.Count + 1}",
+                $"Kies de productcode {regio.Nieuw} die past bij de zorg voor deze jeugdige.",
+                $"Deze code staat niet in het tabblad {Producten2023(regio)}. Kies een code uit de lijst."),
         });
-        XlsxWriter.AddSheet(document, Producten2022, Table(
+        XlsxWriter.AddSheet(document, Producten2022(regio), Table(
             ["Productcategorie", "Productcode", "Omschrijving", "Soort", "Intensiteit", "Eenheid", "Combinatie met ambulant"],
             catalogus.Producten2022.Select(p => Texts(p.Productcategorie, p.Productcode, p.Omschrijving, p.Soort, p.Intensiteit, p.Eenheid, p.CombinatieAmbulant ? "ja" : "nee"))),
             new SheetOptions { Columns = [new(16), new(13), new(50), new(14), new(12), new(9), new(22)], FreezeHeader = true });
-        XlsxWriter.AddSheet(document, Producten2023, Table(
+        XlsxWriter.AddSheet(document, Producten2023(regio), Table(
             ["Productcategorie", "Productcode", "Omschrijving", "Soort", "Intensiteit", "Eenheid", "Tarief (euro)"],
             catalogus.Producten2023.Select(p => (IReadOnlyList<XlsxCell>)[.. Texts(p.Productcategorie, p.Productcode, p.Omschrijving, p.Soort, p.Intensiteit, p.Eenheid), XlsxCell.Of((double)p.Tarief, Stijl.Bedrag)])),
             new SheetOptions { Columns = [new(16), new(13), new(50), new(14), new(12), new(9), new(13)], FreezeHeader = true });
         XlsxWriter.AddSheet(document, Omzettingstabel, Table(
-            ["Productcode 2022", "Omschrijving 2022", "Productcode 2023", "Omschrijving 2023", "Standaard (zelfde intensiteit)"],
+            [$"Productcode {regio.Oud}", $"Omschrijving {regio.Oud}", $"Productcode {regio.Nieuw}", $"Omschrijving {regio.Nieuw}", "Standaard (zelfde intensiteit)"],
             catalogus.Omzettingen.Select(o => Texts(o.Productcode2022, catalogus.Product2022(o.Productcode2022)?.Omschrijving, o.Productcode2023,
                 catalogus.Product2023(o.Productcode2023)?.Omschrijving, o.Standaard ? "ja" : "nee"))),
             new SheetOptions { Columns = [new(16), new(50), new(16), new(50), new(26)], FreezeHeader = true });
-        XlsxWriter.AddSheet(document, GegundeAanbieders, Table(
-            ["AGB-code", "Naam", "E-mail", "Telefoon", "Gegunde productcodes 2023"],
+        XlsxWriter.AddSheet(document, GegundeAanbieders(regio), Table(
+            ["AGB-code", "Naam", "E-mail", "Telefoon", $"Gegunde productcodes {regio.Nieuw}"],
             catalogus.Aanbieders.Select(a => Texts(a.Agb, a.Naam, a.Email, a.Telefoon, string.Join(' ', a.GegundeProducten)))),
             new SheetOptions { Columns = [new(11, Style: Stijl.Tekst), new(30), new(34), new(14), new(40)], FreezeHeader = true });
         XlsxWriter.AddSheet(document, Contactpersonen, Table(
@@ -68,9 +78,9 @@ public static class FormatWorkbook
             XlsxWriter.AddSheet(document, Seal.Sheet, sealLines.Select(l => (IReadOnlyList<XlsxCell>)[XlsxCell.Of(l)]), hidden: true);
     }
 
-    private static IEnumerable<IReadOnlyList<XlsxCell>> ToewijzingRows(IEnumerable<Row> rows, CancellationToken ct)
+    private static IEnumerable<IReadOnlyList<XlsxCell>> ToewijzingRows(IEnumerable<Row> rows, RegioSettings regio, CancellationToken ct)
     {
-        yield return Columns.All.Select(c => XlsxCell.Of(c.Header, c.Colour switch
+        yield return Columns.All.Select(c => XlsxCell.Of(c.Column.Header(regio), c.Colour switch
         {
             Colour.Blue => Stijl.KopBlauw,
             Colour.Yellow => Stijl.KopGeel,
@@ -92,23 +102,20 @@ public static class FormatWorkbook
     public static XlsxCell CellFor(Column column, Cell value)
     {
         if (value.IsEmpty) return XlsxCell.Empty;
-        switch (column)
+        var info = column.Info();
+        switch (info.Waarde)
         {
-            case Column.Gemeentecode when ValueReader.TryDigitCode(value, 4, out var code):
-            case Column.AanbiederAgb when ValueReader.TryDigitCode(value, 8, out code):
-            case Column.Bsn when ValueReader.TryDigitCode(value, 9, out code):
-            case Column.Eenheid when ValueReader.TryTwoDigitCode(value, out code):
+            case Waarde.Code when Columns.TryCode(info, value, out var code):
                 return XlsxCell.Of(code, Stijl.Tekst);
-            case Column.Geboortedatum or Column.Ingangsdatum or Column.Einddatum or Column.Einddatum2023 when ValueReader.TryDate(value, out var date):
+            case Waarde.Datum when ValueReader.TryDate(value, out var date):
                 return XlsxCell.Of(date);
-            case Column.Toewijzingnummer or Column.Frequentie or Column.Productcategorie2022 or Column.Productcategorie2023
-                when ValueReader.TryWholeNumber(value, out var whole):
+            case Waarde.HeelGetal when ValueReader.TryWholeNumber(value, out var whole):
                 return XlsxCell.Of(whole);
-            case Column.Volume or Column.Volume2023 when ValueReader.TryAmount(value, out var amount):
+            case Waarde.Aantal when ValueReader.TryAmount(value, out var amount):
                 return XlsxCell.Of((double)amount);
-            case Column.Budget2023 when ValueReader.TryAmount(value, out var euros):
+            case Waarde.Euro when ValueReader.TryAmount(value, out var euros):
                 return XlsxCell.Of((double)euros, Stijl.Bedrag);
-            case Column.Meldingen:
+            case Waarde.Uitvoer when column == Column.Meldingen:
                 return XlsxCell.Of(value.AsText(), Stijl.Omloop);
             default:
                 return XlsxCell.Of(value.AsText(), TextColumns.Contains(column) ? Stijl.Tekst : Stijl.Standaard);
@@ -121,21 +128,22 @@ public static class FormatWorkbook
         IReadOnlyList<XlsxCell> Line(string text, Stijl stijl = Stijl.Standaard) => [XlsxCell.Of(text, stijl)];
         yield return Line($"Omzetting lopende toewijzingen wonen/verblijf, regio {regio.Regio}", Stijl.Titel);
         yield return [];
-        yield return Line($"Op {Dutch.Date(regio.IngangsdatumNieuw)} gaat de regio over op een nieuw contract. Lopende toewijzingen voor wonen/verblijf die na {Dutch.Date(regio.Peildatum)} doorlopen,");
-        yield return Line($"worden per {Dutch.Date(regio.Peildatum)} beëindigd en per {Dutch.Date(regio.IngangsdatumNieuw)} opnieuw toegewezen met een productcode van 2023.");
-        yield return Line("Uitgangspunt: de intensiteit en de duur van de hulp blijven gelijk. Elke afwijking wordt eerst met de gemeente overlegd.");
+        foreach (var line in regio.Tekst(regio.Teksten.ToelichtingInleiding).Split('\n'))
+            yield return Line(line.TrimEnd('\r'));
+        foreach (var line in regio.Tekst(regio.Teksten.ToelichtingUitgangspunt).Split('\n'))
+            yield return Line(line.TrimEnd('\r'));
         yield return [];
         yield return Line("Wie vult wat in op het tabblad Toewijzingen", Stijl.Kop);
         yield return [XlsxCell.Of("Blauw", Stijl.KopBlauw), XlsxCell.Of("De gemeente: de lopende toewijzingen (één rij per toewijzing).")];
-        yield return [XlsxCell.Of("Geel", Stijl.KopGeel), XlsxCell.Of("De aanbieder: per jeugdige de productcode 2023, en alleen bij afwijking volume of einddatum 2023.")];
-        yield return [XlsxCell.Empty, XlsxCell.Of("Combineerde het product van 2022 wonen/verblijf met ambulante hulp? Kopieer dan de rij, zet Productcategorie 2023 op "
-            + $"{regio.CategorieAmbulant}, laat Productcode 2023 leeg en vul Budget 2023 in (het budget wordt in overleg vastgesteld).")];
+        yield return [XlsxCell.Of("Geel", Stijl.KopGeel), XlsxCell.Of($"De aanbieder: per jeugdige de productcode {regio.Nieuw}, en alleen bij afwijking volume of einddatum {regio.Nieuw}.")];
+        yield return [XlsxCell.Empty, XlsxCell.Of($"Combineerde het product van {regio.Oud} wonen/verblijf met ambulante hulp? Kopieer dan de rij, zet Productcategorie {regio.Nieuw} op "
+            + $"{regio.CategorieAmbulant}, laat Productcode {regio.Nieuw} leeg en vul Budget {regio.Nieuw} in (het budget wordt in overleg vastgesteld).")];
         yield return [XlsxCell.Of("Grijs", Stijl.KopGrijs), XlsxCell.Of("Status en Meldingen: ingevuld door de invoegtoepassing MigratieAddin. Niet zelf invullen.")];
         yield return [];
         yield return Line("Stappen en data", Stijl.Kop);
         yield return [XlsxCell.Of("Stap", Stijl.Kop), XlsxCell.Of("Wie", Stijl.Kop), XlsxCell.Of("Wat", Stijl.Kop), XlsxCell.Of("Uiterlijk", Stijl.Kop)];
         foreach (var stap in regio.Stappen)
-            yield return [XlsxCell.Of(stap.Nummer), XlsxCell.Of(stap.Wie), XlsxCell.Of(stap.Wat), stap.Uiterlijk is { } d ? XlsxCell.Of(d) : XlsxCell.Empty];
+            yield return [XlsxCell.Of(stap.Nummer), XlsxCell.Of(regio.Tekst(stap.Wie)), XlsxCell.Of(regio.Tekst(stap.Wat)), stap.Uiterlijk is { } d ? XlsxCell.Of(d) : XlsxCell.Empty];
     }
 
     private static IEnumerable<IReadOnlyList<XlsxCell>> Table(string[] headers, IEnumerable<IReadOnlyList<XlsxCell>> rows) =>
@@ -152,6 +160,6 @@ public static class Dutch
     private static readonly string[] Months =
         ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 
-    /// <summary>"23 december 2022", without depending on the machine's culture data.</summary>
+    /// <summary>"23 december" and the year, without depending on the machine's culture data.</summary>
     public static string Date(DateOnly d) => $"{d.Day.ToString(CultureInfo.InvariantCulture)} {Months[d.Month - 1]} {d.Year.ToString(CultureInfo.InvariantCulture)}";
 }

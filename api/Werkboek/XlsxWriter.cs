@@ -40,7 +40,7 @@ public sealed record SheetOptions
     /// <summary>Conditional formats: the column (0-based) whose text decides, and the style per leading word.</summary>
     public (int Column, IReadOnlyList<(string Text, StatusOpmaak Opmaak)> Rules)? StatusFormats { get; init; }
     /// <summary>A dropdown list on a column (0-based), fed from a range of another sheet.</summary>
-    public (int Column, string Source, string Prompt)? ListValidation { get; init; }
+    public (int Column, string Source, string Prompt, string Error)? ListValidation { get; init; }
 }
 
 /// <summary>The one place that writes spreadsheets: streams sheets with OpenXmlWriter, shares one stylesheet,
@@ -138,7 +138,7 @@ public static class XlsxWriter
                 {
                     Type = DataValidationValues.List, AllowBlank = true, ShowInputMessage = true, ShowErrorMessage = true,
                     ErrorStyle = DataValidationErrorStyleValues.Warning, ErrorTitle = "Onbekende code",
-                    Error = "Deze code staat niet in het tabblad Producten 2023. Kies een code uit de lijst.",
+                    Error = list.Error,
                     PromptTitle = "Kies uit de lijst", Prompt = list.Prompt,
                     SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{column}2:{column}{MaxRows}" },
                 });

@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { type ClipboardEvent, type KeyboardEvent, memo, useEffect, useReducer, useRef, useState } from 'react';
-import { COLUMNS, type CellValue, columnLetter } from '../format';
+import { COLUMNS, type CellValue, columnLetter, headerText } from '../format';
 import type { MemorySheet } from '../excel/memorySheet';
 import { pastedBlock, typedValue } from './demo';
 
@@ -170,10 +170,10 @@ const SheetRow = memo(function SheetRow({ row, cells, classes: s, selectedColumn
         const selected = c === selectedColumn;
         return (
           <td key={c} role="gridcell" data-cell={`${row}:${c}`} data-selected={selected} className={selected ? `${s.td} ${s.selected}` : s.td}
-            aria-label={`${COLUMNS[c]?.header ?? columnLetter(c)} rij ${row}`} aria-selected={selected}
+            aria-label={`${COLUMNS[c] ? headerText(COLUMNS[c]) : columnLetter(c)} rij ${row}`} aria-selected={selected}
             onMouseDown={() => onPick(c)} onDoubleClick={() => onEdit(c)}>
             {selected && editing !== null ? (
-              <input className={s.input} autoFocus defaultValue={editing} aria-label={`Waarde ${COLUMNS[c]?.header ?? ''} rij ${row}`}
+              <input className={s.input} autoFocus defaultValue={editing} aria-label={`Waarde ${COLUMNS[c] ? headerText(COLUMNS[c]) : ''} rij ${row}`}
                 onKeyDown={(e) => {
                   const input = e.currentTarget;
                   const finish = (act: () => void) => { e.preventDefault(); input.dataset.done = '1'; act(); };

@@ -1,10 +1,11 @@
 // The bench's workbook: the format's headers and the demo export of running toewijzingen.
 import demoCsv from '../../../api/Voorbeelden/lopende-toewijzingen.csv';
-import { COLUMNS, type CellValue, columnOfHeader } from '../format';
+import { COLUMNS, type CellValue, columnOfHeader, headerText, layoutOf } from '../format';
 
 export function demoGrid(csv: string = demoCsv): CellValue[][] {
   const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
-  const headers = lines[0].split(';').map((h) => columnOfHeader(h)?.key);
+  const years = layoutOf(lines[0].split(';')).years;
+  const headers = lines[0].split(';').map((h) => columnOfHeader(h, years)?.key);
   const rows = lines.slice(1).map((line) => {
     const fields = line.split(';');
     return COLUMNS.map((c) => {
@@ -12,7 +13,7 @@ export function demoGrid(csv: string = demoCsv): CellValue[][] {
       return i < 0 || fields[i] === '' ? null : fields[i];
     });
   });
-  return [COLUMNS.map((c) => c.header), ...rows];
+  return [COLUMNS.map((c) => headerText(c, years)), ...rows];
 }
 
 /** What typing a value into a cell gives, as Excel would store it: plain numbers become numbers. */

@@ -34,7 +34,7 @@ export function ControleSection({ api, sheet, browser }: { api: ApiClient; sheet
       // (unsealed) workbook, read fresh from the sheet so the approval marks travel in the Akkoordcode column.
       const werkboek = (await sheet.workbookFile()) ?? (await api.format({ rijen: await allRows(sheet) }, []));
       const where = await deliver(await api.omzetlijst(werkboek), 'omzetlijst.xlsx', sheet, api, browser);
-      setMessage({ intent: 'success', text: `${where} Per rij staan erin de beëindiging 2022 en de nieuwe toewijzing 2023, en op het tweede tabblad wat niet is omgezet en waarom.` });
+      setMessage({ intent: 'success', text: `${where} Per rij staan erin de beëindiging van de oude toewijzing en de nieuwe toewijzing, en op het tweede tabblad wat niet is omgezet en waarom.` });
     } catch (e) {
       setMessage({ intent: 'error', text: (e as Error).message });
     } finally {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { COLUMNS, layoutOf } from '../../src/format';
+import { COLUMNS, headerText, layoutOf } from '../../src/format';
 import { cellForApi, compress, outcomeOf, parseAddress, requestRow, runsOf, touchesInput, writesFor } from '../../src/rows';
 
-const layout = layoutOf(COLUMNS.map((c) => c.header));
+const layout = layoutOf(COLUMNS.map((c) => headerText(c, { oud: '2026', nieuw: '2027' })));
 const col = (key: string) => COLUMNS.findIndex((c) => c.key === key);
 
 function row(values: Record<string, unknown>) {

@@ -8,7 +8,7 @@ public sealed class BudgetOnlyOnAmbulantRows() : Rule("BUDGET_NIET_TOEGESTAAN", 
     {
         if (!row[Column.Budget2023].IsEmpty)
             findings.Report(this, Column.Budget2023,
-                $"Budget 2023 hoort alleen bij een ambulante rij (productcategorie 2023 = {ctx.Catalogus.Regio.CategorieAmbulant}). Maak het veld leeg of voeg een ambulante rij toe.");
+                $"Budget {ctx.Nieuw} hoort alleen bij een ambulante rij (productcategorie {ctx.Nieuw} = {ctx.Catalogus.Regio.CategorieAmbulant}). Maak het veld leeg of voeg een ambulante rij toe.");
     }
 }
 
@@ -18,7 +18,7 @@ public sealed class AmbulantRowMustHaveValidBudget() : Rule("BUDGET_ONGELDIG", E
     {
         if (row.Budget is not { } budget || budget <= 0 || ValueReader.Decimals(budget) > 2)
             findings.Report(this, Column.Budget2023,
-                "Budget 2023 ontbreekt of is ongeldig. Vul bij een ambulante rij een bedrag in euro's in, groter dan 0 en met hoogstens 2 decimalen, bijvoorbeeld 2.500,00.");
+                $"Budget {ctx.Nieuw} ontbreekt of is ongeldig. Vul bij een ambulante rij een bedrag in euro's in, groter dan 0 en met hoogstens 2 decimalen, bijvoorbeeld 2.500,00.");
     }
 }
 
@@ -26,7 +26,7 @@ public sealed class AmbulantBudgetNeedsOverleg() : Rule("AMBULANT_BUDGET", Ernst
 {
     public override void Check(ReadRow row, RuleContext ctx, Findings findings) =>
         findings.Report(this, Column.Budget2023,
-            "Budget 2023 voor de ambulante zorg wordt in overleg tussen gemeente en aanbieder vastgesteld. "
+            $"Budget {ctx.Nieuw} voor de ambulante zorg wordt in overleg tussen gemeente en aanbieder vastgesteld. "
             + ctx.Voor("Stem het bedrag af met de gemeente.", "Stem het bedrag af met de aanbieder en geef akkoord als u het ermee eens bent."));
 }
 
@@ -36,7 +36,7 @@ public sealed class AmbulantRowMustBelongToCombinatie() : Rule("AMBULANT_ZONDER_
     {
         if (!ctx.Relations.OmzettingRowsOf(row).Any(r => r.Product2022 is { CombinatieAmbulant: true }))
             findings.Report(this, Column.Productcategorie2023,
-                $"Productcategorie 2023 is {ctx.Catalogus.Regio.CategorieAmbulant} (ambulant), maar deze rij hoort bij geen toewijzing met een gecombineerd product (zelfde gemeentecode, AGB-code, toewijzingnummer en BSN). Kopieer de gegevens van die rij of overleg met de gemeente.");
+                $"Productcategorie {ctx.Nieuw} is {ctx.Catalogus.Regio.CategorieAmbulant} (ambulant), maar deze rij hoort bij geen toewijzing met een gecombineerd product (zelfde gemeentecode, AGB-code, toewijzingnummer en BSN). Kopieer de gegevens van die rij of overleg met de gemeente.");
     }
 }
 
@@ -46,7 +46,7 @@ public sealed class CombinatieNeedsAmbulantRow() : Rule("COMBINATIE_ZONDER_AMBUL
     {
         if (row.Product2022 is { CombinatieAmbulant: true } product && !ctx.Relations.HasAmbulantRow(row))
             findings.Report(this, Column.Productcode2022,
-                $"Productcode 2022 {product.Productcode} combineert wonen/verblijf met ambulante zorg. Voeg een ambulante rij toe (kopie van deze rij met productcategorie 2023 = {ctx.Catalogus.Regio.CategorieAmbulant} en een budget) of overleg met de gemeente.");
+                $"Productcode {ctx.Oud} {product.Productcode} combineert wonen/verblijf met ambulante zorg. Voeg een ambulante rij toe (kopie van deze rij met productcategorie {ctx.Nieuw} = {ctx.Catalogus.Regio.CategorieAmbulant} en een budget) of overleg met de gemeente.");
     }
 }
 

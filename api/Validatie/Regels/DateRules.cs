@@ -14,7 +14,7 @@ public sealed class BlueDatesMustBeDates() : Rule("DATUM_ONGELDIG", Ernst.Fout, 
         void Check(DateOnly? date, Column column)
         {
             if (date is null && !row[column].IsEmpty)
-                findings.Report(this, column, $"{column.Header()} is geen geldige datum. Schrijf de datum als dd-mm-jjjj, bijvoorbeeld 01-03-2022.");
+                findings.Report(this, column, $"{ctx.Header(column)} is geen geldige datum. Schrijf de datum als dd-mm-jjjj, bijvoorbeeld 01-03-{ctx.Oud}.");
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class RequiredCellsMustBeFilled() : Rule("VERPLICHT", Ernst.Fout, 
     {
         foreach (var column in row.IsAmbulant ? Ambulant : Omzetting)
             if (row[column].IsEmpty)
-                findings.Report(this, column, $"{column.Header()} is leeg. Vul dit verplichte veld in.");
+                findings.Report(this, column, $"{ctx.Header(column)} is leeg. Vul dit verplichte veld in.");
     }
 }
 
@@ -78,7 +78,7 @@ public sealed class AgbMustHaveEightDigits() : Rule("AGB_ONGELDIG", Ernst.Fout, 
     {
         if (!row[Column.AanbiederAgb].IsEmpty && row.Agb is null)
             findings.Report(this, Column.AanbiederAgb,
-                "AGB-code aanbieder moet uit 8 cijfers bestaan. Neem de code over uit het tabblad Gegunde aanbieders 2023.");
+                $"AGB-code aanbieder moet uit 8 cijfers bestaan. Neem de code over uit het tabblad Gegunde aanbieders {ctx.Nieuw}.");
     }
 }
 
@@ -88,7 +88,7 @@ public sealed class AanbiederMustBeGegund() : Rule("AANBIEDER_NIET_GEGUND", Erns
     {
         if (row.Agb is not null && row.Aanbieder is null)
             findings.Report(this, Column.AanbiederAgb,
-                "AGB-code aanbieder staat niet bij de gegunde aanbieders 2023, dus deze toewijzing kan niet worden omgezet. Controleer de code; klopt die, neem dan contact op met de regio.");
+                $"AGB-code aanbieder staat niet bij de gegunde aanbieders {ctx.Nieuw}, dus deze toewijzing kan niet worden omgezet. Controleer de code; klopt die, neem dan contact op met de regio.");
     }
 }
 

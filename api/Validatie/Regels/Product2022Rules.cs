@@ -8,7 +8,7 @@ public sealed class Product2022MustBeKnown() : Rule("PRODUCT2022_ONBEKEND", Erns
     {
         if (row.Code2022 is not null && row.Product2022 is null)
             findings.Report(this, Column.Productcode2022,
-                "Productcode 2022 staat niet in het tabblad Producten 2022. Controleer de code: alleen wonen/verblijf hoort in dit format.");
+                $"Productcode {ctx.Oud} staat niet in het tabblad Producten {ctx.Oud}. Controleer de code: alleen wonen/verblijf hoort in dit format.");
     }
 }
 
@@ -18,7 +18,7 @@ public sealed class Product2022MustNotBeGgz() : Rule("PRODUCT2022_GGZ", Ernst.Fo
     {
         if (row.Product2022 is { IsGgzVerblijf: true } product)
             findings.Report(this, Column.Productcode2022,
-                $"Productcode 2022 {product.Productcode} is GGZ-verblijf: die toewijzing loopt onder dezelfde code door en hoort niet in dit format. Haal de rij uit het format.");
+                $"Productcode {ctx.Oud} {product.Productcode} is GGZ-verblijf: die toewijzing loopt onder dezelfde code door en hoort niet in dit format. Haal de rij uit het format.");
     }
 }
 
@@ -30,6 +30,6 @@ public sealed class Productcategorie2022MustMatchCatalogus() : Rule("PRODUCTCATE
         if (categorie.IsEmpty || row.Product2022 is not { } product) return;
         if (!ValueReader.TryWholeNumber(categorie, out var n) || n != long.Parse(product.Productcategorie, System.Globalization.CultureInfo.InvariantCulture))
             findings.Report(this, Column.Productcategorie2022,
-                $"Productcategorie 2022 past niet bij productcode {product.Productcode}: dat is categorie {product.Productcategorie}. Vul {product.Productcategorie} in of laat het veld leeg.");
+                $"Productcategorie {ctx.Oud} past niet bij productcode {product.Productcode}: dat is categorie {product.Productcategorie}. Vul {product.Productcategorie} in of laat het veld leeg.");
     }
 }

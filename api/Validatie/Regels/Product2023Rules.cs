@@ -8,9 +8,9 @@ public sealed class Product2023MustBeFilled() : Rule("PRODUCT2023_LEEG", Ernst.O
     {
         if (row.Code2023 is null)
             findings.Report(this, Column.Productcode2023,
-                "Productcode 2023 is nog niet ingevuld. " + ctx.Voor(
-                    "Kies de productcode 2023 die past bij de zorg voor deze jeugdige.",
-                    "De aanbieder kiest de productcode 2023 die past bij de zorg voor deze jeugdige."));
+                $"Productcode {ctx.Nieuw} is nog niet ingevuld. " + ctx.Voor(
+                    $"Kies de productcode {ctx.Nieuw} die past bij de zorg voor deze jeugdige.",
+                    $"De aanbieder kiest de productcode {ctx.Nieuw} die past bij de zorg voor deze jeugdige."));
     }
 }
 
@@ -19,7 +19,7 @@ public sealed class Product2023MustBeKnown() : Rule("PRODUCT2023_ONBEKEND", Erns
     public override void Check(ReadRow row, RuleContext ctx, Findings findings)
     {
         if (row.Code2023 is not null && row.Product2023 is null)
-            findings.Report(this, Column.Productcode2023, "Productcode 2023 staat niet in het tabblad Producten 2023. Kies een code uit die lijst.");
+            findings.Report(this, Column.Productcode2023, $"Productcode {ctx.Nieuw} staat niet in het tabblad Producten {ctx.Nieuw}. Kies een code uit die lijst.");
     }
 }
 
@@ -31,14 +31,14 @@ public sealed class Productcategorie2023MustMatchCatalogus() : Rule("PRODUCTCATE
         {
             if (row.Code2023 is not null)
                 findings.Report(this, Column.Productcategorie2023,
-                    $"Productcategorie 2023 is {ctx.Catalogus.Regio.CategorieAmbulant} (ambulant), en een ambulante rij heeft geen productcode 2023. Maak Productcode 2023 leeg en vul Budget 2023 in.");
+                    $"Productcategorie {ctx.Nieuw} is {ctx.Catalogus.Regio.CategorieAmbulant} (ambulant), en een ambulante rij heeft geen productcode {ctx.Nieuw}. Maak Productcode {ctx.Nieuw} leeg en vul Budget {ctx.Nieuw} in.");
             return;
         }
         var categorie = row[Column.Productcategorie2023];
         if (categorie.IsEmpty || row.Product2023 is not { } product) return;
         if (!ValueReader.TryWholeNumber(categorie, out var n) || n != long.Parse(product.Productcategorie, System.Globalization.CultureInfo.InvariantCulture))
             findings.Report(this, Column.Productcategorie2023,
-                $"Productcategorie 2023 past niet bij productcode {product.Productcode}: dat is categorie {product.Productcategorie}. Vul {product.Productcategorie} in of laat het veld leeg.");
+                $"Productcategorie {ctx.Nieuw} past niet bij productcode {product.Productcode}: dat is categorie {product.Productcategorie}. Vul {product.Productcategorie} in of laat het veld leeg.");
     }
 }
 
@@ -55,8 +55,8 @@ public sealed class Product2023MustBeGegund() : Rule("PRODUCT2023_NIET_GEGUND", 
             : [];
         var advies = passend.Count > 0
             ? $"Kies een gegunde code die een toegestane omzetting is: {string.Join(", ", passend)}."
-            : "Geen van de toegestane omzettingen van deze productcode 2022 is aan deze aanbieder gegund; deze zorg loopt via het reguliere proces.";
-        findings.Report(this, Column.Productcode2023, $"Productcode 2023 {product.Productcode} is niet aan deze aanbieder gegund. {advies}");
+            : $"Geen van de toegestane omzettingen van deze productcode {ctx.Oud} is aan deze aanbieder gegund; deze zorg loopt via het reguliere proces.";
+        findings.Report(this, Column.Productcode2023, $"Productcode {ctx.Nieuw} {product.Productcode} is niet aan deze aanbieder gegund. {advies}");
     }
 }
 
@@ -70,7 +70,7 @@ public sealed class Product2023MustBeAllowedOmzetting() : Rule("PRODUCT2023_NIET
         if (ctx.Catalogus.Omzetting(p2022.Productcode, p2023.Productcode) is not null) return;
         var toegestaan = ctx.Catalogus.OmzettingenFrom(p2022.Productcode).Select(o => o.Productcode2023);
         findings.Report(this, Column.Productcode2023,
-            $"Productcode 2023 {p2023.Productcode} is geen toegestane omzetting van productcode 2022 {p2022.Productcode}; kies uit {string.Join(", ", toegestaan)}. Een andere zorgvorm loopt via het reguliere proces.");
+            $"Productcode {ctx.Nieuw} {p2023.Productcode} is geen toegestane omzetting van productcode {ctx.Oud} {p2022.Productcode}; kies uit {string.Join(", ", toegestaan)}. Een andere zorgvorm loopt via het reguliere proces.");
     }
 }
 
@@ -85,7 +85,7 @@ public sealed class IntensiteitChangeNeedsOverleg() : Rule("INTENSITEIT_GEWIJZIG
         var standaard = ctx.Catalogus.OmzettingenFrom(p2022.Productcode).FirstOrDefault(o => o.Standaard);
         var hint = standaard is null ? "" : $" (de standaardomzetting is {standaard.Productcode2023})";
         findings.Report(this, Column.Productcode2023,
-            $"Productcode 2023 {p2023.Productcode} heeft een andere intensiteit dan de huidige zorg{hint}. " + ctx.OverlegZin("Een andere intensiteit"));
+            $"Productcode {ctx.Nieuw} {p2023.Productcode} heeft een andere intensiteit dan de huidige zorg{hint}. " + ctx.OverlegZin("Een andere intensiteit"));
     }
 }
 
@@ -97,6 +97,6 @@ public sealed class Product2023MustNotStack() : Rule("STAPELING", Ernst.Fout, Co
     {
         if (ctx.Relations.StapelingWith(row) is { } other)
             findings.Report(this, Column.Productcode2023,
-                $"Productcode 2023 {row.Product2023!.Productcode} staat voor deze jeugdige bij deze aanbieder nog een keer in dezelfde periode{RowText.Also(other)}; dat is stapeling (iJw OP259). Kies een andere productcode 2023 of laat de einddatums 2023 niet overlappen.");
+                $"Productcode {ctx.Nieuw} {row.Product2023!.Productcode} staat voor deze jeugdige bij deze aanbieder nog een keer in dezelfde periode{RowText.Also(other)}; dat is stapeling (iJw OP259). Kies een andere productcode {ctx.Nieuw} of laat de einddatums {ctx.Nieuw} niet overlappen.");
     }
 }

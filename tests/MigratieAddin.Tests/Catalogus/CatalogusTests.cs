@@ -31,12 +31,12 @@ public class CatalogusTests
 
     [Theory]
     [InlineData("omzettingstabel.csv", "44301;44A08;ja", "44301;44X08;ja", "omzettingstabel.csv, regel 11: omzetting naar onbekende productcode_2023 '44X08'")]
-    [InlineData("producten-2023.csv", "44;44A09;", "44;44A08;", "producten-2023.csv, regel 8: productcode 44A08 staat dubbel (ook op regel 7)")]
+    [InlineData("producten-nieuw.csv", "44;44A09;", "44;44A08;", "producten-nieuw.csv, regel 8: productcode 44A08 staat dubbel (ook op regel 7)")]
     [InlineData("regio.json", "\"peildatum\": \"2022-12-31\"", "\"peildatum\": \"31-12-2022\"", "regio.json, regel 4: 'peildatum' is geen datum")]
-    [InlineData("aanbieders-2023.csv", "agb;naam;email", "agb;bedrijf;email", "aanbieders-2023.csv, regel 1: kolom 'naam' ontbreekt")]
-    [InlineData("aanbieders-2023.csv", "98000011;Alfa", "9800001;Alfa", "aanbieders-2023.csv, regel 2: 'agb' moet 8 cijfers zijn")]
-    [InlineData("producten-2022.csv", "43301;Verblijf behandelgroep;verblijf;midden;14;nee", "43301;Verblijf behandelgroep;verblijf;midden;14;soms", "producten-2022.csv, regel 2: 'combinatie_ambulant' moet ja of nee zijn")]
-    [InlineData("aanbieders-2023.csv", "43A11 43A12 43A13 45A48", "43A11 43A12 43A14", "aanbieders-2023.csv, regel 2: gegund product '43A14' staat niet in producten-2023.csv")]
+    [InlineData("aanbieders.csv", "agb;naam;email", "agb;bedrijf;email", "aanbieders.csv, regel 1: kolom 'naam' ontbreekt")]
+    [InlineData("aanbieders.csv", "98000011;Alfa", "9800001;Alfa", "aanbieders.csv, regel 2: 'agb' moet 8 cijfers zijn")]
+    [InlineData("producten-oud.csv", "43301;Verblijf behandelgroep;verblijf;midden;14;nee", "43301;Verblijf behandelgroep;verblijf;midden;14;soms", "producten-oud.csv, regel 2: 'combinatie_ambulant' moet ja of nee zijn")]
+    [InlineData("aanbieders.csv", "43A11 43A12 43A13 45A48", "43A11 43A12 43A14", "aanbieders.csv, regel 2: gegund product '43A14' staat niet in producten-nieuw.csv")]
     public void ABrokenCatalogusNamesTheFileTheLineAndWhatIsWrong(string file, string oldText, string newText, string expected)
     {
         using var folder = new CatalogusFolder();

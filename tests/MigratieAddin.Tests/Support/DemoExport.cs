@@ -12,7 +12,7 @@ public static class DemoExport
     {
         using var reader = new StreamReader(Path);
         var records = SemicolonCsv.Read(reader).ToList();
-        var columns = records[0].Fields.Select(h => Columns.TryFromHeaderOrKey(h, out var c) ? c : throw new InvalidDataException(h)).ToArray();
+        var columns = records[0].Fields.Select(h => Columns.TryFromHeaderOrKey(h, Engine.EmbeddedCatalogus.Regio, out var c) ? c : throw new InvalidDataException(h)).ToArray();
         return records.Skip(1).Select(r =>
         {
             var row = new Row(r.Line);

@@ -49,7 +49,7 @@ public class MessageTextTests
         foreach (var melding in EveryRuleBroken().Rijen.SelectMany(r => r.Meldingen))
         {
             Assert.True(Columns.TryFromKey(melding.Kolom!, out var column));
-            Assert.Contains(column.Header().Split(" (")[0], melding.Tekst, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains(column.Header(Engine.EmbeddedCatalogus.Regio).Split(" (")[0], melding.Tekst, StringComparison.OrdinalIgnoreCase);
         }
     }
 

@@ -69,10 +69,10 @@ public class CsvImportTests
     public void TheCatalogusReadsQuotedLineBreaksAndNamesThePhysicalLine()
     {
         using var folder = new CatalogusFolder();
-        folder.Replace("producten-2022.csv", "43;43301;Verblijf behandelgroep;", "43;43301;\"Verblijf\nbehandelgroep\";");
-        folder.Replace("producten-2022.csv", "43;43302;Verblijf behandelgroep intensief;verblijf;hoog;14;nee", "43;43302;Verblijf behandelgroep intensief;verblijf;hoog;14;soms");
+        folder.Replace("producten-oud.csv", "43;43301;Verblijf behandelgroep;", "43;43301;\"Verblijf\nbehandelgroep\";");
+        folder.Replace("producten-oud.csv", "43;43302;Verblijf behandelgroep intensief;verblijf;hoog;14;nee", "43;43302;Verblijf behandelgroep intensief;verblijf;hoog;14;soms");
         var e = Assert.Throws<InvalidCatalogusException>(() => CatalogusLoader.LoadFromFolder(folder.Path));
-        Assert.Equal(["producten-2022.csv, regel 4: 'combinatie_ambulant' moet ja of nee zijn, niet 'soms'"], e.Errors.Where(f => f.StartsWith("producten-2022.csv")));
+        Assert.Equal(["producten-oud.csv, regel 4: 'combinatie_ambulant' moet ja of nee zijn, niet 'soms'"], e.Errors.Where(f => f.StartsWith("producten-oud.csv")));
     }
 
     [Fact]

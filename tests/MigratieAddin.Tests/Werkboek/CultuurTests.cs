@@ -61,7 +61,7 @@ public sealed partial class CultuurTests
         var validator = new Validator(Engine.EmbeddedCatalogus, Engine.TestSealer);
         var report = JsonSerializer.Serialize(validator.Validate(rows, Fase.Aanbieder, zending.Verzegeling), ApiJsonContext.Default.Beoordeling);
         var returned = zending.Returned();
-        var workbook = ReturnedWorkbook.Read(returned, new WerkboekOptions());
+        var workbook = ReturnedWorkbook.Read(returned, new WerkboekOptions(), Engine.EmbeddedCatalogus.Regio);
         var controle = validator.Validate(workbook.Rows, Fase.Controle, workbook.Verzegeling);
         var filled = StatusWriter.Fill(returned, workbook, controle);
         var lijst = Omzetlijst.Maak(workbook, Engine.EmbeddedCatalogus, validator, Engine.TestSealer)!;

@@ -188,7 +188,7 @@ public class FormatEndpointTests
         Assert.Equal("Theta Jeugd en Gezin 98000088.xlsx", attachment.FileName);
         using var content = new MemoryStream();
         attachment.Content!.DecodeTo(content);
-        Assert.Equal([.. FormatWorkbook.Tabs, Seal.Sheet], Workbooks.SheetNames(content.ToArray()));
+        Assert.Equal([.. FormatWorkbook.Tabs(Engine.EmbeddedCatalogus.Regio), Seal.Sheet], Workbooks.SheetNames(content.ToArray()));
     }
 
     [Fact]

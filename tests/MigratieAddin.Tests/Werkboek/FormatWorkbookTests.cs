@@ -10,7 +10,7 @@ public class FormatWorkbookTests
 
     [Fact]
     public void TheFormatHasEveryTabOfTheFormatInOrder() =>
-        Assert.Equal(FormatWorkbook.Tabs, Workbooks.SheetNames(Workbooks.Format(Demo)));
+        Assert.Equal(FormatWorkbook.Tabs(Engine.EmbeddedCatalogus.Regio), Workbooks.SheetNames(Workbooks.Format(Demo)));
 
     [Fact]
     public void TheFormatHasNoErrorsInTheOpenXmlValidator() =>
@@ -20,7 +20,7 @@ public class FormatWorkbookTests
     public void ToewijzingenHasTheHeadersAndEveryRowWithCodesAsTextAndDatesAsDates()
     {
         var sheet = Workbooks.Sheet(Workbooks.Format(Demo), FormatWorkbook.Toewijzingen);
-        Assert.Equal(Columns.All.Select(c => c.Header), sheet[1].OrderBy(c => c.Key).Select(c => c.Value.Text));
+        Assert.Equal(Columns.All.Select(c => c.Column.Header(Engine.EmbeddedCatalogus.Regio)), sheet[1].OrderBy(c => c.Key).Select(c => c.Value.Text));
         Assert.Equal(Demo.Count + 1, sheet.Count);
         var row = sheet[3]; // second demo row: 0175;98000055;Epsilon Logeerhuis;999976886;...;09-07-2005
         Assert.Equal(Cell.FromText("0175"), row[(int)Column.Gemeentecode]);
@@ -91,9 +91,9 @@ public class FormatWorkbookTests
     public void LibreOfficeReadsBackEverySheetRowAndValue()
     {
         var sheets = ExternalReaders.LibreOfficeSheets(Workbooks.Format(Demo, [new("Anna", "de Vries", "a@zwolle.example", "038-1", "Contractmanager")]));
-        Assert.Equal(FormatWorkbook.Tabs.Order(), sheets.Keys.Order());
+        Assert.Equal(FormatWorkbook.Tabs(Engine.EmbeddedCatalogus.Regio).Order(), sheets.Keys.Order());
         var toewijzingen = sheets[FormatWorkbook.Toewijzingen];
-        Assert.Equal(Columns.All.Select(c => c.Header), toewijzingen[0]);
+        Assert.Equal(Columns.All.Select(c => c.Column.Header(Engine.EmbeddedCatalogus.Regio)), toewijzingen[0]);
         Assert.Equal(Demo.Count + 1, toewijzingen.Count);
         for (var i = 0; i < Demo.Count; i++)
         {
@@ -103,15 +103,15 @@ public class FormatWorkbookTests
             foreach (var column in new[] { Column.Geboortedatum, Column.Ingangsdatum, Column.Einddatum })
                 Assert.Equal(Date(Demo[i][column].Text!), Date(read[(int)column]));
         }
-        Assert.Equal(Engine.EmbeddedCatalogus.Producten2023.Count + 1, sheets[FormatWorkbook.Producten2023].Count);
-        Assert.Equal(Engine.EmbeddedCatalogus.Aanbieders.Count + 1, sheets[FormatWorkbook.GegundeAanbieders].Count);
+        Assert.Equal(Engine.EmbeddedCatalogus.Producten2023.Count + 1, sheets[FormatWorkbook.Producten2023(Engine.EmbeddedCatalogus.Regio)].Count);
+        Assert.Equal(Engine.EmbeddedCatalogus.Aanbieders.Count + 1, sheets[FormatWorkbook.GegundeAanbieders(Engine.EmbeddedCatalogus.Regio)].Count);
     }
 
     [Fact]
     public void OpenpyxlReadsBackTheValuesTheLayoutAndTheDropdown()
     {
         var read = ExternalReaders.Openpyxl(Workbooks.Format(Demo));
-        Assert.Equal(FormatWorkbook.Tabs, read.GetProperty("sheets").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(FormatWorkbook.Tabs(Engine.EmbeddedCatalogus.Regio), read.GetProperty("sheets").EnumerateArray().Select(s => s.GetString()));
         var rows = read.GetProperty("data").GetProperty(FormatWorkbook.Toewijzingen).EnumerateArray().ToList();
         Assert.Equal(Demo.Count + 1, rows.Count);
         var first = rows[1].EnumerateArray().ToList();

@@ -43,7 +43,7 @@ public class XstringTests
 
     private static List<string> SealFindings(byte[] xlsx)
     {
-        var workbook = ReturnedWorkbook.Read(xlsx, new WerkboekOptions());
+        var workbook = ReturnedWorkbook.Read(xlsx, new WerkboekOptions(), Engine.EmbeddedCatalogus.Regio);
         var report = Validator.Validate(workbook.Rows, Fase.Controle, workbook.Verzegeling);
         string[] seal = ["GEEN_VERZEGELING", "VERZEGELING_ONGELDIG", "BLAUW_GEWIJZIGD", "REGEL_TOEGEVOEGD", "REGEL_VERWIJDERD"];
         return report.Rijen.SelectMany(r => r.Meldingen).Concat(report.Meldingen).Select(m => m.Code).Where(seal.Contains).ToList();
