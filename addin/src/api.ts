@@ -81,6 +81,24 @@ export interface Batchcontrole {
   telling: Telling;
 }
 
+/** A step of the region's plan (regio.json), with the event that shows it is done. */
+export interface Stap { stap: number; wie: string; wat: string; uiterlijk: string | null; meting: string | null }
+
+/** One gemeente and aanbieder against the plan (GET /api/voortgang); aanbieder null: that gemeente sent nothing yet. */
+export interface VoortgangRegel {
+  gemeente: string; gemeenteNaam: string | null; aanbieder: string | null; aanbiederNaam: string | null;
+  verstuurd: number; teruggekomen: number; rijen: number; telling: Telling; akkoorden: number; omgezet: number; nietOmgezet: number;
+  stap: Stap | null; volgendeStap: Stap | null; teLaat: boolean;
+}
+
+export interface VoortgangOverzicht {
+  datum: string;
+  regels: VoortgangRegel[];
+  teLaat: number;
+  /** The same lines as a table (made by the API, so the sheet and the download are alike); its first five columns are the chart's data. */
+  tabel: { koppen: string[]; rijen: CellValue[][] };
+}
+
 /** Waits this long at most, on a 429 or 503 with Retry-After, before trying once more; longer waits go back to the caller. */
 const MAX_WAIT_MS = 10_000;
 
@@ -105,6 +123,10 @@ export interface ApiClient {
   omzetlijstBatch(werkboeken: File[]): Promise<Blob>;
   /** The rules with their Dutch names, for the filter and the groups. */
   regels(): Promise<Regel[]>;
+  /** Where every gemeente and aanbieder stands against the plan, as far as this user may see. */
+  voortgang(): Promise<VoortgangOverzicht>;
+  /** The same overview as a workbook with a native chart. */
+  voortgangWerkboek(): Promise<Blob>;
   /** A short-lived single-use address (absolute) from which the system browser can fetch this file once. */
   downloadAdres(bestand: Blob, naam: string): Promise<string>;
 }
@@ -202,6 +224,8 @@ export function createApiClient(baseUrl = '', timeoutMs = 15_000, fetcher: typeo
     },
     controleBatch: async (werkboeken) =>
       (await call('/api/controle/batch', { method: 'POST', body: formOf(werkboeken) })).json() as Promise<Batchcontrole>,
+    voortgang: async () => (await call('/api/voortgang', { method: 'GET' })).json() as Promise<VoortgangOverzicht>,
+    voortgangWerkboek: async () => (await call('/api/voortgang?formaat=xlsx', { method: 'GET' })).blob(),
     omzetlijstBatch: async (werkboeken) => (await call('/api/omzetting/batch', { method: 'POST', body: formOf(werkboeken) })).blob(),
 
     regels: async () => (await call('/api/regels', { method: 'GET' }, timeoutMs)).json() as Promise<Regel[]>,

@@ -97,6 +97,15 @@ export class MemorySheet implements SheetGateway {
     return this.readAll();
   }
 
+  /** Sheets the pane added (the bench shows only Toewijzingen; tests look here). */
+  readonly added: { name: string; koppen: string[]; rijen: CellValue[][]; chartColumns: number }[] = [];
+
+  async addOverview(koppen: readonly string[], rijen: readonly CellValue[][], chartColumns: number): Promise<string> {
+    const name = this.added.length === 0 ? 'Voortgang' : `Voortgang (${this.added.length + 1})`;
+    this.added.push({ name, koppen: [...koppen], rijen: rijen.map((r) => [...r]), chartColumns });
+    return name;
+  }
+
   async insertSheets(): Promise<void> {
     throw new Error('De proefomgeving kan geen tabbladen toevoegen; download het werkboek.');
   }

@@ -6,6 +6,7 @@ import type { SheetChange, SheetGateway, Snapshot, StatusColumns } from './sheet
 
 export const FORMAT_SHEET = 'Toewijzingen';
 export const SEAL_SHEET = 'Verzegeling';
+export const OVERVIEW_SHEET = 'Voortgang';
 
 /** ExcelApi 1.7 brings worksheet.onChanged, which live validation needs; 1.6 conditional formats. */
 export const REQUIRED_EXCEL_API = '1.7';
@@ -55,6 +56,33 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
     },
 
     workbookFile: () => wholeFile(),
+
+    async addOverview(koppen, rijen, chartColumns) {
+      return excel.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load('items/name');
+        await ctx.sync();
+        const taken = new Set(sheets.items.map((w) => w.name.toLowerCase()));
+        let name = OVERVIEW_SHEET;
+        for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${OVERVIEW_SHEET} (${n})`;
+        const sheet = sheets.add(name);
+        const all = sheet.getRangeByIndexes(0, 0, rijen.length + 1, koppen.length);
+        const formats = koppen.map((_, c) => (rijen.some((r) => typeof r[c] === 'number') ? '0' : '@')); // codes such as 0193 stay text
+        all.numberFormat = Array.from({ length: rijen.length + 1 }, () => formats);
+        all.values = [[...koppen], ...rijen.map((r) => r.map((v) => v ?? ''))];
+        sheet.getRangeByIndexes(0, 0, 1, koppen.length).format.font.bold = true;
+        if (rijen.length > 0) {
+          // Office.js charts: insertWorksheetsFromBase64 leaves charts behind, so the chart is made here.
+          const chart = sheet.charts.add(excel.ChartType.barStacked, sheet.getRangeByIndexes(0, 0, rijen.length + 1, chartColumns), excel.ChartSeriesBy.columns);
+          chart.title.text = 'Rijen per status bij de laatste controle';
+          chart.setPosition(sheet.getRangeByIndexes(rijen.length + 2, 0, 1, 1), sheet.getRangeByIndexes(rijen.length + 2 + Math.max(15, rijen.length + 4), 6, 1, 1));
+        }
+        all.format.autofitColumns();
+        sheet.activate();
+        await ctx.sync();
+        return name;
+      });
+    },
 
     async readActive(): Promise<Snapshot> {
       return excel.run(async (ctx) => {

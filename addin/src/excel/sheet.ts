@@ -43,6 +43,9 @@ export interface SheetGateway {
   writeCells(cells: readonly { row: number; column: number; value: string }[]): Promise<void>;
   /** The workbook as an .xlsx file, for uploads; null where there is no file (the bench). */
   workbookFile(): Promise<Blob | null>;
+  /** Adds a new sheet (named "Voortgang", or the next free name) with this table and a native stacked bar chart drawn
+   *  from its first chartColumns columns (a label, then one series per column); activates it and returns its name. */
+  addOverview(koppen: readonly string[], rijen: readonly CellValue[][], chartColumns: number): Promise<string>;
   /** Where the pane runs, for the status line. */
   readonly host: 'excel' | 'bench';
 }

@@ -11,6 +11,7 @@ import { Counts } from './Counts';
 import { Findings } from './Findings';
 import { FormatSection } from './FormatSection';
 import { approve, ControleSection } from './ControleSection';
+import { VoortgangSection } from './VoortgangSection';
 import type { ApiClient } from '../api';
 import { allowedRoles, type Auth } from '../auth';
 import type { SheetGateway } from '../excel/sheet';
@@ -107,6 +108,7 @@ export function App({ session, api, sheet, auth }: { session: LiveValidation; ap
 
       {state.rol === 'gemeente' ? <FormatSection api={api} sheet={sheet} session={session} /> : null}
       {state.rol === 'controle' ? <ControleSection api={api} sheet={sheet} browser={browser} /> : null}
+      {state.rol === 'gemeente' || state.rol === 'controle' ? <VoortgangSection api={api} sheet={sheet} browser={browser} /> : null}
     </main>
   );
 }

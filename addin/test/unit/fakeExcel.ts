@@ -14,6 +14,10 @@ export class FakeExcel {
   readonly inserted: string[] = [];
   readonly opened: string[] = [];
   readonly WorksheetPositionType = { end: 'End' };
+  readonly ChartType = { barStacked: 'BarStacked' };
+  readonly ChartSeriesBy = { columns: 'Columns' };
+  /** Charts added, per sheet: type, the source range (0-based row, column, rows, columns) and series by. */
+  readonly charts: { sheet: string; type: string; source: [number, number, number, number]; seriesBy: string; title: string }[] = [];
 
   async createWorkbook(base64: string): Promise<void> {
     this.opened.push(base64);
@@ -83,6 +87,28 @@ class FakeWorksheets {
   getActiveWorksheet() {
     return new FakeWorksheet(this.ctx, () => this.ctx.excel.active);
   }
+
+  private _items: { name: string }[] | null = null;
+
+  /** As in Office.js, the collection's items are there only after load('items/name') and a sync. */
+  load() {
+    this.ctx.queue(() => (this._items = [...this.ctx.excel.sheets.keys()].map((name) => ({ name }))));
+    return this;
+  }
+
+  get items() {
+    if (!this._items) throw new Error('PropertyNotLoaded: call load() and context.sync() first');
+    return this._items;
+  }
+
+  /** Adds a sheet at sync; a name already taken (in any case) fails, as in Excel. */
+  add(name: string) {
+    this.ctx.queue(() => {
+      if ([...this.ctx.excel.sheets.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: ${name}`);
+      this.ctx.excel.sheets.set(name, { grid: [], handlers: [], formats: [] });
+    });
+    return new FakeWorksheet(this.ctx, () => name);
+  }
 }
 
 class Loadable {
@@ -146,6 +172,14 @@ class FakeWorksheet extends Loadable {
   getUsedRangeOrNullObject() {
     return new FakeUsedRange(this.ctx, () => (this.resolve() === null ? { grid: [] } : this.data()));
   }
+
+  readonly charts = {
+    add: (type: string, source: FakeRange, seriesBy: string) => {
+      const chart = { title: { text: '' }, setPosition: () => undefined };
+      this.ctx.queue(() => this.ctx.excel.charts.push({ sheet: this.resolve()!, type, source: source.area, seriesBy, title: chart.title.text }));
+      return chart;
+    },
+  };
 }
 
 class FakeRange extends Loadable {
@@ -175,7 +209,28 @@ class FakeRange extends Loadable {
     return this._values!;
   }
 
+  /** The range as 0-based row, column, rows, columns. */
+  get area(): [number, number, number, number] {
+    return [this.row, this.column, this.rows, this.columns];
+  }
+
+  /** Number formats set on this range, as given (the fake keeps them for tests; Excel applies them). */
+  numberFormats: string[][] | null = null;
+  readonly format = { font: { bold: false }, autofitColumns: () => undefined };
+
+  /** Like Office.js, a 2-D array written to a range must have the range's own size ("InvalidArgument" otherwise). */
+  private fits(block: unknown[][]) {
+    if (block.length !== this.rows || block.some((r) => r.length !== this.columns))
+      throw new Error(`InvalidArgument: the array is ${block.length}×${block[0]?.length ?? 0}, the range ${this.rows}×${this.columns}`);
+  }
+
+  set numberFormat(block: string[][]) {
+    this.fits(block);
+    this.numberFormats = block;
+  }
+
   set values(block: Grid) {
+    if (this.rows * this.columns > 1 || block.length !== 1) this.fits(block);
     this.ctx.queue(() => block.forEach((cells, r) => cells.forEach((v, c) => set(this.data().grid, this.row + r, this.column + c, v))));
   }
 
