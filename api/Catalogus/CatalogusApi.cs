@@ -23,7 +23,7 @@ public static class CatalogusApi
     {
         services.AddOptions<CatalogusOptions>().BindConfiguration("Catalogus")
             .Validate(o => string.IsNullOrWhiteSpace(o.Map) || Directory.Exists(o.Map),
-                "Instelling Catalogus:Map moet een bestaande map met de zes catalogusbestanden zijn (leeg laten gebruikt de ingebouwde catalogus van IJsselland).")
+                "Instelling Catalogus:Map moet een bestaande map met de zes catalogusbestanden zijn (leeg laten gebruikt de ingebouwde voorbeeldcatalogus).")
             .ValidateOnStart();
         services.AddSingleton(sp =>
         {

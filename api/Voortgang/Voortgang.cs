@@ -99,7 +99,9 @@ public static class Voortgang
     /// <summary>The overview: one line per gemeente and aanbieder, late ones first.</summary>
     public static VoortgangOverzicht Stand(IReadOnlyList<WerkboekVoortgang> werkboeken, Catalogus catalogus, DateOnly vandaag, Zicht zicht)
     {
-        var gemeten = catalogus.Regio.Stappen.Where(s => s.Meting is not null).OrderBy(s => s.Nummer).ToList();
+        var regio = catalogus.Regio;
+        var gemeten = regio.Stappen.Where(s => s.Meting is not null).OrderBy(s => s.Nummer)
+            .Select(s => s with { Wie = regio.Tekst(s.Wie), Wat = regio.Tekst(s.Wat) }).ToList(); // "{nieuw}" and the like filled in
         VoortgangRegel Regel(string gemeente, string? aanbieder, IReadOnlyList<WerkboekVoortgang> eigen)
         {
             var verstuurd = eigen.Count(w => w.Gemaakt is not null);
