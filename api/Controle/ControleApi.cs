@@ -17,7 +17,9 @@ public static class ControleApi
             .Validate(o => o.MaxBytes >= 25L * 1024 * 1024 && o.MaxRijen >= 20_000, "Limieten:Werkboek moet minstens 25 MB en 20.000 rijen toelaten.")
             .Validate(o => o.MaxDiepte is >= 20 and <= 1000, "Limieten:Werkboek:MaxDiepte moet tussen 20 en 1000 liggen (dieper kan de stack laten overlopen).")
             .Validate(o => o.MaxCellen >= 1 && o.MaxGedeeldeTeksten >= 1, "Limieten:Werkboek: MaxCellen en MaxGedeeldeTeksten moeten positief zijn.")
+            .Validate(o => o.GelijktijdigeUploads is >= 1 and <= 1000, "Limieten:Werkboek:GelijktijdigeUploads moet tussen 1 en 1000 liggen.")
             .ValidateOnStart();
+        services.AddSingleton<UploadLimiet>();
         return services;
     }
 
@@ -35,7 +37,8 @@ public static class ControleApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .LimitUploads();
         group.MapPost("/omzetting", Zetom)
             .WithName("Omzetting")
             .WithSummary("De omzetlijst van een gecontroleerd werkboek")
@@ -46,7 +49,8 @@ public static class ControleApi
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .LimitUploads();
         group.MapPost("/akkoord", Akkoord)
             .WithName("Akkoord")
             .WithSummary("Akkoord van de gemeente op een overlegrij")

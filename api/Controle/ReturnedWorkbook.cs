@@ -23,6 +23,9 @@ public sealed class WerkboekOptions
     public int MaxCellen { get; set; } = SheetLimits.Default.MaxCellen;
     /// <summary>Most items in the workbook's shared string table.</summary>
     public int MaxGedeeldeTeksten { get; set; } = SheetLimits.Default.MaxGedeeldeTeksten;
+    /// <summary>Uploads (a workbook, CSV or zip) one instance handles at the same time; more get a 503 with Retry-After.
+    /// Each holds its file and what is read from it in memory, so this bounds the process's memory.</summary>
+    public int GelijktijdigeUploads { get; set; } = 2 * Environment.ProcessorCount;
 
     public SheetLimits SheetLimits => new(MaxCellen, MaxGedeeldeTeksten);
 }
