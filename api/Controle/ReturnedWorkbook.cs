@@ -154,7 +154,7 @@ public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeli
                 try
                 {
                     using var stream = new DeclaredLengthStream(entry.Open(), entry.Length);
-                    PackageXml.CheckDepth(stream, limits.MaxDiepte, ct);
+                    PackageXml.Check(stream, limits.MaxDiepte, limits.MaxGedeeldeTeksten, ct);
                     while (stream.Read(buffer, 0, buffer.Length) > 0) { }
                 }
                 catch (InvalidDataException)

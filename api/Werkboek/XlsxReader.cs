@@ -70,7 +70,10 @@ public static partial class XlsxReader
             {
                 if (rowNumber % 1024 == 0) ct.ThrowIfCancellationRequested();
                 var r = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
-                rowNumber = int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : rowNumber + 1;
+                var number = int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : rowNumber + 1;
+                // A row held twice (or out of order) would be merged here, while Excel repairs the file its own way.
+                if (number <= rowNumber) throw WorkbookException.RowOutOfOrder(name, number);
+                rowNumber = number;
                 column = -1;
             }
             else if (reader.ElementType == typeof(XCell) && reader.IsStartElement)
