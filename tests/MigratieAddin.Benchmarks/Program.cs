@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 // Speed of the validation engine and of POST /api/validatie, as docs/PERFORMANCE.md reports it.
 // Run: dotnet run -c Release --project tests/MigratieAddin.Benchmarks [-- rows iterations]
+// Checking a large returned workbook (JSON and ?formaat=xlsx, API as its own process): [-- write-back rows runs]
 using MigratieAddin.Tests;
 
 namespace MigratieAddin.Benchmarks;
@@ -20,6 +21,11 @@ internal static class ValidatieBench
 {
     public static async Task Main(string[] args)
     {
+        if (args is ["write-back", .. var rest])
+        {
+            await WriteBackBench.RunAsync(rest);
+            return;
+        }
         var rowCount = args.Length > 0 ? int.Parse(args[0]) : 10_000;
         var iterations = args.Length > 1 ? int.Parse(args[1]) : 40;
 
