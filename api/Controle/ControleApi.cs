@@ -23,8 +23,10 @@ public static class ControleApi
             .Tussen("Limieten:Werkboek:MaxDiepte", o => o.MaxDiepte, 20, 1000, waarom: "dieper kan de stack laten overlopen")
             .Tussen("Limieten:Werkboek:MaxCellen", o => o.MaxCellen, 1, int.MaxValue)
             .Tussen("Limieten:Werkboek:MaxGedeeldeTeksten", o => o.MaxGedeeldeTeksten, 1, int.MaxValue)
+            .Tussen("Limieten:Werkboek:GelijktijdigeUploads", o => o.GelijktijdigeUploads, 1, 1000)
             .ValidateOnStart();
         services.AddControleBatch();
+        services.AddSingleton<UploadLimiet>();
         return services;
     }
 
@@ -42,7 +44,8 @@ public static class ControleApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .LimitUploads();
         group.MapPost("/omzetting", Zetom)
             .WithName("Omzetting")
             .WithSummary("De omzetlijst van een gecontroleerd werkboek")
@@ -53,7 +56,8 @@ public static class ControleApi
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .LimitUploads();
         group.MapPost("/akkoord", Akkoord)
             .WithName("Akkoord")
             .WithSummary("Akkoord van de gemeente op een overlegrij")

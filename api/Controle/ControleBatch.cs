@@ -60,7 +60,8 @@ public static class ControleBatch
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .LimitUploads();
         group.MapPost("/omzetting/batch", Zetom)
             .WithName("OmzettingBatch")
             .WithSummary("Eén omzetlijst voor meerdere gecontroleerde werkboeken")
@@ -73,7 +74,8 @@ public static class ControleBatch
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .LimitUploads();
         return group;
     }
 

@@ -23,6 +23,9 @@ public sealed class WerkboekOptions
     public int MaxCellen { get; set; } = SheetLimits.Default.MaxCellen;
     /// <summary>Most items in the workbook's shared string table.</summary>
     public int MaxGedeeldeTeksten { get; set; } = SheetLimits.Default.MaxGedeeldeTeksten;
+    /// <summary>Uploads (a workbook, CSV or zip) one instance handles at the same time; more get a 503 with Retry-After.
+    /// Each holds its file and what is read from it in memory, so this bounds the process's memory.</summary>
+    public int GelijktijdigeUploads { get; set; } = 2 * Environment.ProcessorCount;
 
     public SheetLimits SheetLimits => new(MaxCellen, MaxGedeeldeTeksten);
 
@@ -159,7 +162,7 @@ public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeli
                 try
                 {
                     using var stream = new DeclaredLengthStream(entry.Open(), entry.Length);
-                    PackageXml.CheckDepth(stream, limits.MaxDiepte, ct);
+                    PackageXml.Check(stream, limits.MaxDiepte, limits.MaxGedeeldeTeksten, ct);
                     while (stream.Read(buffer, 0, buffer.Length) > 0) { }
                 }
                 catch (InvalidDataException)

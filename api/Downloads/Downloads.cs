@@ -105,7 +105,9 @@ public static class DownloadsApi
             .Produces<DownloadAdres>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .DisableAntiforgery();
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .DisableAntiforgery()
+            .LimitUploads();
         group.MapGet("/{id}", Haal)
             .AllowAnonymous() // opened in the system browser, which has no token: the store checks the caller
             .WithName("HaalDownload")

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -35,12 +37,44 @@ public sealed class SealKey
     /// <summary>8 characters, a one-way function of the key: tells which key made a seal or mark.</summary>
     public string Id { get; }
 
-    /// <summary>A MAC of the parts, joined unambiguously, truncated to <paramref name="bytes"/> bytes, base64url.</summary>
-    public string Mac(int bytes, params string[] parts)
+    /// <summary>A MAC of the parts, joined unambiguously (each as its length, ':' and itself, separated by U+001F, in
+    /// UTF-8), truncated to <paramref name="bytes"/> bytes, base64url. The joined bytes are written straight into one
+    /// buffer (the stack for a cell, an array of its own for a whole seal) and wiped after hashing: a check of 50,000 rows makes
+    /// 600,000 of these, and building the joined text as strings first cost most of that check's memory.</summary>
+    public string Mac(int bytes, params ReadOnlySpan<string> parts)
     {
-        var text = string.Join('\u001F', parts.Select(p => p.Length.ToString(CultureInfo.InvariantCulture) + ":" + p));
-        var mac = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(text));
-        return Sealer.Base64Url(mac.AsSpan(0, bytes));
+        var size = 0;
+        for (var i = 0; i < parts.Length; i++) size += (i > 0 ? 1 : 0) + Digits(parts[i].Length) + 1 + Encoding.UTF8.GetByteCount(parts[i]);
+        byte[]? rented = null;
+        // A whole seal's text is megabytes: allocated for this one call rather than parked in the shared pool afterwards.
+        var buffer = size <= 512 ? stackalloc byte[512] : size <= 64 * 1024 ? (rented = ArrayPool<byte>.Shared.Rent(size)) : new byte[size];
+        try
+        {
+            var at = 0;
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (i > 0) buffer[at++] = 0x1F;
+                parts[i].Length.TryFormat(buffer[at..], out var written, default, CultureInfo.InvariantCulture);
+                at += written;
+                buffer[at++] = (byte)':';
+                at += Encoding.UTF8.GetBytes(parts[i], buffer[at..]);
+            }
+            Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+            HMACSHA256.HashData(_key, buffer[..at], mac);
+            return Sealer.Base64Url(mac[..bytes]);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(buffer[..size]);
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static int Digits(int n)
+    {
+        var digits = 1;
+        for (; n >= 10; n /= 10) digits++;
+        return digits;
     }
 }
 
@@ -65,14 +99,14 @@ public sealed class Sealer
     public SealKey? Key(string id) => Keys.FirstOrDefault(k => k.Id == id);
 
     public static bool SameMac(string a, string b) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
+        CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(a.AsSpan()), MemoryMarshal.AsBytes(b.AsSpan()));
 
     public static string NewId() => Base64Url(RandomNumberGenerator.GetBytes(6));
 
     /// <summary>Whether a text has the shape of an id from <see cref="NewId"/> (8 base64url characters).</summary>
     public static bool IsId(string text) => text.Length == 8 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    internal static string Base64Url(ReadOnlySpan<byte> bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    internal static string Base64Url(ReadOnlySpan<byte> bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 }
 
 /// <summary>Refuses to start outside Development with the public development key, a short key or an obviously weak one;

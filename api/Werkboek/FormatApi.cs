@@ -39,7 +39,8 @@ public static class FormatApi
             .Produces(StatusCodes.Status200OK, contentType: XlsxType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .LimitUploads();
         group.MapPost("/per-aanbieder", PerAanbiederZip)
             .WithName("FormatPerAanbieder")
             .WithSummary("Maak per gemeente en aanbieder een werkboek met concept-e-mail (.zip)")
@@ -50,7 +51,8 @@ public static class FormatApi
             .Produces<Verzendoverzicht>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .LimitUploads();
         return group;
     }
 

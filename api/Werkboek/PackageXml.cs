@@ -13,18 +13,24 @@ public static class PackageXml
         IgnoreComments = true, IgnoreProcessingInstructions = true, IgnoreWhitespace = true, CloseInput = false,
     };
 
-    /// <summary>Refuses a part whose elements nest <paramref name="maxDepth"/> levels or more. A part that is not XML, or
-    /// not well-formed, passes: the SDK stops on the same error at the same place, should it ever read that part.</summary>
-    public static void CheckDepth(Stream part, int maxDepth, CancellationToken ct)
+    /// <summary>Refuses a part whose elements nest <paramref name="maxDepth"/> levels or more, or a shared string table
+    /// (root 'sst') with more than <paramref name="maxSharedStrings"/> items, counted here in one cheap pass so the SDK never
+    /// builds millions of items only to refuse them. A part that is not XML, or not well-formed, passes: the SDK stops on
+    /// the same error at the same place, should it ever read that part.</summary>
+    public static void Check(Stream part, int maxDepth, int maxSharedStrings, CancellationToken ct)
     {
         try
         {
             using var reader = XmlReader.Create(part, Settings);
             var elements = 0;
+            var sharedStrings = -1;
             while (reader.Read())
             {
                 if (reader.NodeType != XmlNodeType.Element) continue;
                 if (reader.Depth >= maxDepth) throw WorkbookException.TooDeep(maxDepth);
+                if (reader.Depth == 0 && reader.LocalName == "sst") sharedStrings = 0;
+                else if (sharedStrings >= 0 && reader.Depth == 1 && reader.LocalName == "si" && ++sharedStrings > maxSharedStrings)
+                    throw WorkbookException.TooManySharedStrings(maxSharedStrings);
                 if (++elements % 65536 == 0) ct.ThrowIfCancellationRequested();
             }
         }

@@ -46,6 +46,10 @@ public sealed class WorkbookException : Exception
     public static WorkbookException TooManyRows(string sheet, int max) =>
         new($"Het tabblad {sheet} heeft meer dan {max.ToString("N0", Dutch.Numbers)} rijen. Splits het werkboek.", StatusCodes.Status413PayloadTooLarge);
 
+    public static WorkbookException RowOutOfOrder(string sheet, int number) =>
+        new($"Op het tabblad {sheet} staat rij {number} twee keer, of niet op volgorde. Excel schrijft elke rij één keer en op volgorde, "
+            + "en zou dit werkboek bij het openen herstellen; welke rij dan geldt, is niet zeker. Sla het werkboek opnieuw op in Excel en probeer het nog eens.");
+
     public static WorkbookException TooManyCells(string sheet, int max) =>
         new($"Het tabblad {sheet} heeft meer dan {max.ToString("N0", Dutch.Numbers)} gevulde cellen. Verwijder kolommen en rijen die niet bij het format horen, of splits het werkboek.");
 

@@ -1,9 +1,9 @@
 using System.Globalization;
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using XCell = DocumentFormat.OpenXml.Spreadsheet.Cell;
-using XRow = DocumentFormat.OpenXml.Spreadsheet.Row;
 
 namespace MigratieAddin.Api;
 
@@ -60,26 +60,34 @@ public static partial class XlsxReader
         var dateStyles = date1904 ? DateStyles(workbookPart) : [];
 
         var rows = new SortedDictionary<int, Dictionary<int, Cell>>();
-        using var reader = OpenXmlReader.Create(part);
+        // System.Xml straight over the part: no element objects per cell (a 50,000-row sheet holds over a million cells).
+        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        using var reader = XmlReader.Create(stream, PartSettings);
         var rowNumber = 0;
         var column = -1;
         var filled = 0;
         while (reader.Read())
         {
-            if (reader.ElementType == typeof(XRow) && reader.IsStartElement)
+            if (reader.NodeType != XmlNodeType.Element) continue;
+            if (reader.Depth == 2 && reader.LocalName == "row")
             {
                 if (rowNumber % 1024 == 0) ct.ThrowIfCancellationRequested();
-                var r = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
-                rowNumber = int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : rowNumber + 1;
+                var number = int.TryParse(reader.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : rowNumber + 1;
+                // A row held twice (or out of order) would be merged here, while Excel repairs the file its own way.
+                if (number <= rowNumber) throw WorkbookException.RowOutOfOrder(name, number);
+                rowNumber = number;
                 column = -1;
             }
-            else if (reader.ElementType == typeof(XCell) && reader.IsStartElement)
+            else if (reader.Depth == 3 && reader.LocalName == "c")
             {
-                var cell = (XCell)reader.LoadCurrentElement()!;
-                column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : column + 1;
-                var value = ValueOf(cell, shared, date1904 && cell.StyleIndex?.Value is { } style && style < dateStyles.Length && dateStyles[style]);
+                column = reader.GetAttribute("r") is { } reference ? ColumnIndex(reference) : column + 1;
+                var type = reader.GetAttribute("t");
+                var isDate = date1904 && uint.TryParse(reader.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var style)
+                    && style < dateStyles.Length && dateStyles[style];
+                var (raw, inline) = CellContent(reader);
+                var value = ValueOf(type, raw, inline, shared, isDate);
                 if (value.IsEmpty) continue;
-                if (value.Text?.Length > WorkbookException.MaxTekensPerCel || cell.CellValue?.Text.Length > WorkbookException.MaxTekensPerCel)
+                if (value.Text?.Length > WorkbookException.MaxTekensPerCel || raw?.Length > WorkbookException.MaxTekensPerCel)
                     throw WorkbookException.CellTooLong(name, XlsxWriter.Reference(column, rowNumber));
                 if (++filled > limits.MaxCellen) throw WorkbookException.TooManyCells(name, limits.MaxCellen);
                 if (filled % 4096 == 0) ct.ThrowIfCancellationRequested();
@@ -88,6 +96,74 @@ public static partial class XlsxReader
             }
         }
         return rows;
+    }
+
+    // As strict as the SDK's own reader about what a part may hold (no DTD), and keeping the whitespace of texts.
+    private static readonly XmlReaderSettings PartSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = false, CloseInput = false,
+    };
+
+    /// <summary>The value (v) and the inline string (is) of the cell the reader is on; the reader ends on the cell's end.</summary>
+    private static (string? Raw, string? Inline) CellContent(XmlReader reader)
+    {
+        if (reader.IsEmptyElement) return (null, null);
+        string? raw = null, inline = null;
+        var depth = reader.Depth;
+        reader.Read();
+        while (reader.Depth > depth)
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth == depth + 1)
+            {
+                if (reader.LocalName == "v") { raw = reader.ReadElementContentAsString(); continue; }
+                if (reader.LocalName == "is") { inline = RichText(reader); continue; }
+                reader.Skip(); // a formula, extensions
+                continue;
+            }
+            reader.Read();
+        }
+        return (raw, inline);
+    }
+
+    /// <summary>The text of a string item (is or si) the reader is on: its plain text, or the runs of rich text (phonetic runs
+    /// are not part of the value), unescaped; the reader ends after the item.</summary>
+    private static string RichText(XmlReader reader)
+    {
+        if (reader.IsEmptyElement) { reader.Read(); return ""; }
+        string? plain = null;
+        StringBuilder? runs = null;
+        var depth = reader.Depth;
+        reader.Read();
+        while (reader.Depth > depth)
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth == depth + 1)
+            {
+                if (reader.LocalName == "t") { plain ??= reader.ReadElementContentAsString(); continue; }
+                if (reader.LocalName == "r" && !reader.IsEmptyElement)
+                {
+                    var run = reader.Depth;
+                    reader.Read();
+                    while (reader.Depth > run)
+                    {
+                        if (reader.NodeType == XmlNodeType.Element && reader.Depth == run + 1)
+                        {
+                            if (reader.LocalName == "t") (runs ??= new StringBuilder()).Append(reader.ReadElementContentAsString());
+                            else reader.Skip();
+                            continue;
+                        }
+                        reader.Read();
+                    }
+                    reader.Read(); // past </r>
+                    continue;
+                }
+                reader.Skip(); // rPh, phoneticPr, an empty run
+                continue;
+            }
+            reader.Read();
+        }
+        reader.Read(); // past the item's end
+        return Unescape(plain ?? runs?.ToString() ?? "");
     }
 
     private static WorksheetPart WorksheetOf(WorkbookPart workbookPart, Sheet sheet, string name) =>
@@ -100,41 +176,39 @@ public static partial class XlsxReader
     {
         if (workbookPart.SharedStringTablePart is not { } part) return [];
         var items = new List<string>();
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
+        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        using var reader = XmlReader.Create(stream, PartSettings);
+        reader.MoveToContent();
+        reader.Read();
+        while (!reader.EOF && reader.Depth > 0)
         {
-            if (reader.ElementType != typeof(SharedStringItem) || !reader.IsStartElement) continue;
+            if (reader.NodeType != XmlNodeType.Element || reader.Depth != 1) { reader.Read(); continue; }
+            if (reader.LocalName != "si") { reader.Skip(); continue; }
             if (items.Count == limits.MaxGedeeldeTeksten) throw WorkbookException.TooManySharedStrings(limits.MaxGedeeldeTeksten);
             if (items.Count % 4096 == 0) ct.ThrowIfCancellationRequested();
-            var text = TextOf(reader.LoadCurrentElement()!);
+            var text = RichText(reader);
             if (text.Length > WorkbookException.MaxTekensPerCel) throw WorkbookException.SharedStringTooLong();
             items.Add(text);
         }
         return items.ToArray();
     }
 
-    private static Cell ValueOf(XCell cell, string[] shared, bool shift1904)
+    private static Cell ValueOf(string? type, string? raw, string? inline, string[] shared, bool shift1904)
     {
-        var raw = cell.CellValue?.Text;
-        var type = cell.DataType?.Value;
-        if (type == CellValues.InlineString) return Cell.FromText(cell.InlineString is { } inline ? TextOf(inline) : raw is null ? null : Unescape(raw));
-        if (type == CellValues.SharedString)
-            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Length ? Cell.FromText(shared[i]) : Cell.Empty;
-        if (type == CellValues.String) return Cell.FromText(raw is null ? null : Unescape(raw)); // a formula's text result is ST_Xstring too
-        if (type == CellValues.Error) return Cell.FromText(raw);
-        if (type == CellValues.Boolean) return Cell.FromBoolean(raw is "1" or "true" or "TRUE");
+        switch (type)
+        {
+            case "inlineStr": return Cell.FromText(inline ?? (raw is null ? null : Unescape(raw)));
+            case "s":
+                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Length ? Cell.FromText(shared[i]) : Cell.Empty;
+            case "str": return Cell.FromText(raw is null ? null : Unescape(raw)); // a formula's text result is ST_Xstring too
+            case "e": return Cell.FromText(raw);
+            case "b": return Cell.FromBoolean(raw is "1" or "true" or "TRUE");
+        }
         if (raw is null) return Cell.Empty;
-        if (type == CellValues.Date)
+        if (type == "d")
             return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? Cell.FromNumber(d.ToOADate()) : Cell.FromText(raw);
         if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return Cell.FromText(raw);
         return Cell.FromNumber(shift1904 ? number + Days1904 : number);
-    }
-
-    private static string TextOf(OpenXmlElement item)
-    {
-        // Plain text, or the runs of rich text; phonetic runs are not part of the value.
-        if (item.GetFirstChild<Text>() is { } text) return Unescape(text.Text);
-        return Unescape(string.Concat(item.Elements<Run>().Select(r => r.Text?.Text ?? "")));
     }
 
     /// <summary>Reads ST_Xstring as Excel does (ECMA-376 22.9.2.19): every _xHHHH_ (hex digits in either case) is the

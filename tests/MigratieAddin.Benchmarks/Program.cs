@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 // Speed of the validation engine and of POST /api/validatie, as docs/PERFORMANCE.md reports it.
 // Run: dotnet run -c Release --project tests/MigratieAddin.Benchmarks [-- rows iterations]
 // Cold and warm against a floor, with fresh starts of the published app: ... -- koud [starts rows] (see Koud.cs)
+// Checking a large returned workbook (JSON and ?formaat=xlsx, API as its own process): [-- write-back rows runs]
 using MigratieAddin.Tests;
 
 namespace MigratieAddin.Benchmarks;
@@ -23,6 +24,11 @@ internal static class ValidatieBench
     {
         if (args is ["koud", .. var koud]) { await KoudBench.RunAsync(koud); return; }
         if (args is ["vloer", var port]) { await Vloer.RunAsync(int.Parse(port)); return; }
+        if (args is ["write-back", .. var rest])
+        {
+            await WriteBackBench.RunAsync(rest);
+            return;
+        }
         var rowCount = args.Length > 0 ? int.Parse(args[0]) : 10_000;
         var iterations = args.Length > 1 ? int.Parse(args[1]) : 40;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Spreadsheet;
 using MigratieAddin.Api;
 
@@ -72,6 +73,32 @@ public class HostileWorkbookTests
         var (status, body) = await Upload(url, xlsx);
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains("geen werkblad met cellen", Detail(body));
+    }
+
+    [Theory]
+    [InlineData("/api/controle")]
+    [InlineData("/api/controle?formaat=xlsx")]
+    [InlineData("/api/omzetting")]
+    [InlineData("/api/omzetting?formaat=csv")]
+    public async Task ARowHeldTwiceIsARequestErrorOnEveryRouteNotTwoRowsMergedIntoOne(string url)
+    {
+        var (status, body) = await Upload(url, Packages.WithRowTwice(Demo, 3));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("rij 3 twee keer, of niet op volgorde", Detail(body));
+    }
+
+    [Fact]
+    public async Task RowsOutOfOrderAreARequestError()
+    {
+        var xlsx = Packages.EditEntry(Demo, Packages.SheetEntry(Demo, FormatWorkbook.Toewijzingen), text =>
+        {
+            Match Row(int n) => Regex.Match(text, $"<(\\w+:)?row r=\"{n}\".*?</(\\w+:)?row>", RegexOptions.Singleline);
+            var (second, third) = (Row(2), Row(3));
+            return text[..second.Index] + third.Value + text[(second.Index + second.Length)..third.Index] + second.Value + text[(third.Index + third.Length)..];
+        });
+        var (status, body) = await Upload("/api/controle", xlsx);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("rij 2 twee keer, of niet op volgorde", Detail(body));
     }
 
     [Fact]

@@ -118,27 +118,11 @@ public class StatusWriterTests : IDisposable
         Assert.Equal(cells.Count, read.GetArrayLength());
     }
 
-    /// <summary>Adds a part that the workbook part points to, straight through System.IO.Packaging as any zip tool could.</summary>
-    private static byte[] AddRawPart(byte[] xlsx, string uri, string contentType, string relationshipType)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(xlsx);
-        using (var package = System.IO.Packaging.Package.Open(stream, FileMode.Open, FileAccess.ReadWrite))
-        {
-            var part = package.CreatePart(new Uri(uri, UriKind.Relative), contentType);
-            using (var content = part.GetStream()) content.Write("Attribute VB_Name = \"Module1\""u8);
-            var workbook = package.GetPart(new Uri("/xl/workbook.xml", UriKind.Relative));
-            workbook.CreateRelationship(new Uri(uri, UriKind.Relative), System.IO.Packaging.TargetMode.Internal, relationshipType);
-        }
-        return stream.ToArray();
-    }
-
     [Fact]
     public async Task AWorkbookWithMacrosIsRefusedWithADutchMessageAndItsReportIsStillGiven()
     {
         var sent = await SealedWorkbooks.MakeAsync(_client, 3);
-        var withMacros = AddRawPart(sent, "/xl/vbaProject.bin", "application/vnd.ms-office.vbaProject",
-            "http://schemas.microsoft.com/office/2006/relationships/vbaProject");
+        var withMacros = Packages.WithVbaProject(sent);
 
         var response = await Check(withMacros);
 
@@ -151,14 +135,9 @@ public class StatusWriterTests : IDisposable
     public async Task AWorkbookWithAnExternalLinkIsRefused()
     {
         var sent = await SealedWorkbooks.MakeAsync(_client, 3);
-        using var stream = new MemoryStream();
-        stream.Write(sent);
-        using (var package = System.IO.Packaging.Package.Open(stream, FileMode.Open, FileAccess.ReadWrite))
-            package.GetPart(new Uri("/xl/workbook.xml", UriKind.Relative)).CreateRelationship(
-                new Uri("file:///C:/geheim/andere.xlsx"), System.IO.Packaging.TargetMode.External,
-                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath");
+        var linked = Packages.WithExternalLinkPath(sent);
 
-        var response = await Check(stream.ToArray());
+        var response = await Check(linked);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("externe koppelingen", await response.Content.ReadAsStringAsync());

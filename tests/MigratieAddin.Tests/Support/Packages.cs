@@ -94,4 +94,90 @@ public static class Packages
             var part = workbook.SharedStringTablePart ?? workbook.AddNewPart<SharedStringTablePart>();
             part.SharedStringTable = new SharedStringTable(items.Select(i => new SharedStringItem(new Text(i))));
         });
+
+    /// <summary>Adds a part that the workbook part points to, straight through System.IO.Packaging as any zip tool could.</summary>
+    public static byte[] WithRawPart(byte[] xlsx, string uri, string contentType, string relationshipType, byte[] content)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(xlsx);
+        using (var package = System.IO.Packaging.Package.Open(stream, FileMode.Open, FileAccess.ReadWrite))
+        {
+            var part = package.CreatePart(new Uri(uri, UriKind.Relative), contentType);
+            using (var writer = part.GetStream()) writer.Write(content);
+            var workbook = package.GetPart(new Uri("/xl/workbook.xml", UriKind.Relative));
+            workbook.CreateRelationship(new Uri(uri, UriKind.Relative), System.IO.Packaging.TargetMode.Internal, relationshipType);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>A macro project (VBA) the workbook points to.</summary>
+    public static byte[] WithVbaProject(byte[] xlsx) =>
+        WithRawPart(xlsx, "/xl/vbaProject.bin", "application/vnd.ms-office.vbaProject",
+            "http://schemas.microsoft.com/office/2006/relationships/vbaProject", "Attribute VB_Name = \"Module1\""u8.ToArray());
+
+    /// <summary>An external link part (formulas into another workbook) that itself points to a file elsewhere.</summary>
+    public static byte[] WithExternalLink(byte[] xlsx)
+    {
+        var linked = WithRawPart(xlsx, "/xl/externalLinks/externalLink1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml",
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink",
+            """<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><externalBook r:id="rId1"><sheetNames><sheetName val="Blad1"/></sheetNames></externalBook></externalLink>"""u8.ToArray());
+        using var stream = new MemoryStream();
+        stream.Write(linked);
+        using (var package = System.IO.Packaging.Package.Open(stream, FileMode.Open, FileAccess.ReadWrite))
+            package.GetPart(new Uri("/xl/externalLinks/externalLink1.xml", UriKind.Relative)).CreateRelationship(
+                new Uri("file:///C:/geheim/andere.xlsx"), System.IO.Packaging.TargetMode.External,
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath", "rId1");
+        return stream.ToArray();
+    }
+
+    /// <summary>An external-link relationship of the workbook part straight to a file elsewhere.</summary>
+    public static byte[] WithExternalLinkPath(byte[] xlsx)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(xlsx);
+        using (var package = System.IO.Packaging.Package.Open(stream, FileMode.Open, FileAccess.ReadWrite))
+            package.GetPart(new Uri("/xl/workbook.xml", UriKind.Relative)).CreateRelationship(
+                new Uri("file:///C:/geheim/andere.xlsx"), System.IO.Packaging.TargetMode.External,
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath");
+        return stream.ToArray();
+    }
+
+    /// <summary>Toewijzingen with row <paramref name="number"/> written twice, one after the other.</summary>
+    public static byte[] WithRowTwice(byte[] xlsx, int number) =>
+        EditEntry(xlsx, SheetEntry(xlsx, FormatWorkbook.Toewijzingen), text =>
+        {
+            var row = Regex.Match(text, $"<(\\w+:)?row r=\"{number}\".*?</(\\w+:)?row>", RegexOptions.Singleline);
+            if (!row.Success) throw new ArgumentException($"no row {number}");
+            return text.Insert(row.Index + row.Length, row.Value);
+        });
+
+    /// <summary>Toewijzingen with one cell pointing at shared string <paramref name="index"/> (past the table, or negative).</summary>
+    public static byte[] WithSharedStringReference(byte[] xlsx, string index) =>
+        EditEntry(xlsx, SheetEntry(xlsx, FormatWorkbook.Toewijzingen), text => Regex.Replace(text, "</(\\w+:)?sheetData>",
+            m => $"<{m.Groups[1].Value}row r=\"1048000\"><{m.Groups[1].Value}c r=\"A1048000\" t=\"s\"><{m.Groups[1].Value}v>{index}</{m.Groups[1].Value}v></{m.Groups[1].Value}c></{m.Groups[1].Value}row>{m.Value}"));
+
+    /// <summary>A shared string table written as raw XML (no DOM), for tables too large to build through the SDK.</summary>
+    public static byte[] WithRawSharedStrings(byte[] xlsx, int count, Func<int, string> item)
+    {
+        var xml = new StringBuilder("""<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">""");
+        for (var i = 0; i < count; i++) xml.Append("<si><t>").Append(item(i)).Append("</t></si>");
+        xml.Append("</sst>");
+        var bytes = Encoding.UTF8.GetBytes(xml.ToString());
+        using var stream = new MemoryStream();
+        stream.Write(xlsx);
+        using (var package = System.IO.Packaging.Package.Open(stream, FileMode.Open, FileAccess.ReadWrite))
+        {
+            var uri = new Uri("/xl/sharedStrings.xml", UriKind.Relative);
+            if (package.PartExists(uri)) package.DeletePart(uri);
+            var part = package.CreatePart(uri, "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml", System.IO.Packaging.CompressionOption.Normal);
+            using (var writer = part.GetStream()) writer.Write(bytes);
+            package.GetPart(new Uri("/xl/workbook.xml", UriKind.Relative)).CreateRelationship(uri, System.IO.Packaging.TargetMode.Internal,
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings");
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>A relationships part of the workbook with <paramref name="depth"/> nested elements before its end.</summary>
+    public static byte[] DeepRelationships(byte[] xlsx, int depth) =>
+        EditEntry(xlsx, "xl/_rels/workbook.xml.rels", text => Regex.Replace(text, "</(\\w+:)?Relationships>", m => Nested(depth) + m.Value));
 }
