@@ -35,6 +35,7 @@ public static class Upload
         if (file.Length > maxBytes) throw RequestException.TooLarge(maxBytes);
         using var content = new MemoryStream((int)file.Length);
         await file.CopyToAsync(content, ct);
-        return (content.ToArray(), form);
+        // Sized to the file, so its buffer is the file: no second copy of a large upload.
+        return (content.Length == content.Capacity ? content.GetBuffer() : content.ToArray(), form);
     }
 }
