@@ -50,7 +50,8 @@ public static class Upload
     {
         using var content = new MemoryStream((int)file.Length);
         await file.CopyToAsync(content, ct);
-        return content.ToArray();
+        // Sized to the file, so its buffer is the file: no second copy of a large upload.
+        return content.Length == content.Capacity ? content.GetBuffer() : content.ToArray();
     }
 
     private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, long maxBytes, int valueCountLimit, string wat,

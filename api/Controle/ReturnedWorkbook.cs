@@ -68,28 +68,44 @@ public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeli
             if (document.WorkbookPart?.Workbook is null) throw WorkbookException.NotAWorkbook();
             var names = XlsxReader.SheetNames(document);
             var part = XlsxReader.VisibleSheet(document, FormatWorkbook.Toewijzingen);
-            SortedDictionary<int, Dictionary<int, Cell>> sheet;
+            // Rows are built as the cells stream in (rows arrive in ascending order): no map of the whole sheet is held.
+            var headers = new Dictionary<int, Cell>();
+            Dictionary<Column, int>? columns = null;
+            Column?[] byIndex = [];
+            var rows = new List<Row>();
+            Row? current = null;
+            void Finish()
+            {
+                if (current is null || current.IsEmpty) return;
+                if (rows.Count == limits.MaxRijen) throw WorkbookException.TooManyRows(FormatWorkbook.Toewijzingen, limits.MaxRijen);
+                rows.Add(current);
+            }
+            void Cell(int number, int index, Cell value)
+            {
+                if (number == 1) { headers[index] = value; return; }
+                if (columns is null)
+                {
+                    columns = HeaderColumns(headers, regio);
+                    byIndex = new Column?[columns.Values.Max() + 1];
+                    foreach (var (column, at) in columns) byIndex[at] = column;
+                }
+                if (current?.Number != number)
+                {
+                    Finish();
+                    current = new Row(number);
+                }
+                if (index < byIndex.Length && byIndex[index] is { } target) current[target] = value;
+            }
             try
             {
-                sheet = XlsxReader.ReadSheet(document, part, FormatWorkbook.Toewijzingen, limits.SheetLimits, ct);
+                XlsxReader.ReadCells(document, part, FormatWorkbook.Toewijzingen, Cell, limits.SheetLimits, ct);
             }
             catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or InvalidOperationException)
             {
                 throw WorkbookException.SheetDamaged(FormatWorkbook.Toewijzingen);
             }
-            var columns = HeaderColumns(sheet.GetValueOrDefault(1) ?? [], regio);
-            var rows = new List<Row>();
-            foreach (var (number, cells) in sheet)
-            {
-                if (number == 1) continue;
-                if (number % 1000 == 0) ct.ThrowIfCancellationRequested();
-                var row = new Row(number);
-                foreach (var (column, index) in columns)
-                    if (cells.TryGetValue(index, out var value)) row[column] = value;
-                if (row.IsEmpty) continue;
-                if (rows.Count == limits.MaxRijen) throw WorkbookException.TooManyRows(FormatWorkbook.Toewijzingen, limits.MaxRijen);
-                rows.Add(row);
-            }
+            Finish();
+            columns ??= HeaderColumns(headers, regio);
             string? seal = null;
             if (names.Contains(MigratieAddin.Api.Seal.Sheet))
                 seal = MigratieAddin.Api.Seal.Join(XlsxReader.ReadSheet(document, MigratieAddin.Api.Seal.Sheet).Values.Select(r => r.GetValueOrDefault(0).AsText()));

@@ -53,13 +53,26 @@ public static partial class XlsxReader
     /// 32,767 characters per cell; observes cancellation as it goes.</summary>
     public static SortedDictionary<int, Dictionary<int, Cell>> ReadSheet(SpreadsheetDocument document, WorksheetPart part, string name, SheetLimits? limits = null, CancellationToken ct = default)
     {
+        var rows = new SortedDictionary<int, Dictionary<int, Cell>>();
+        ReadCells(document, part, name, (row, column, value) =>
+        {
+            if (!rows.TryGetValue(row, out var cells)) rows[row] = cells = [];
+            cells[column] = value;
+        }, limits, ct);
+        return rows;
+    }
+
+    /// <summary>Streams the filled cells of one worksheet, rows in ascending order (a row held twice or out of order is
+    /// refused), to <paramref name="cell"/> as (1-based row, 0-based column, value), within the same limits as ReadSheet:
+    /// for a caller that builds its own rows without holding a map of the whole sheet.</summary>
+    public static void ReadCells(SpreadsheetDocument document, WorksheetPart part, string name, Action<int, int, Cell> cell, SheetLimits? limits = null, CancellationToken ct = default)
+    {
         limits ??= SheetLimits.Default;
         var workbookPart = document.WorkbookPart ?? throw WorkbookException.NotAWorkbook();
         var shared = SharedStrings(workbookPart, limits, ct);
         var date1904 = workbookPart.Workbook.WorkbookProperties?.Date1904?.Value == true;
         var dateStyles = date1904 ? DateStyles(workbookPart) : [];
 
-        var rows = new SortedDictionary<int, Dictionary<int, Cell>>();
         // System.Xml straight over the part: no element objects per cell (a 50,000-row sheet holds over a million cells).
         using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
         using var reader = XmlReader.Create(stream, PartSettings);
@@ -91,11 +104,9 @@ public static partial class XlsxReader
                     throw WorkbookException.CellTooLong(name, XlsxWriter.Reference(column, rowNumber));
                 if (++filled > limits.MaxCellen) throw WorkbookException.TooManyCells(name, limits.MaxCellen);
                 if (filled % 4096 == 0) ct.ThrowIfCancellationRequested();
-                if (!rows.TryGetValue(rowNumber, out var cells)) rows[rowNumber] = cells = [];
-                cells[column] = value;
+                cell(rowNumber, column, value);
             }
         }
-        return rows;
     }
 
     // As strict as the SDK's own reader about what a part may hold (no DTD), and keeping the whitespace of texts.
