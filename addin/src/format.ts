@@ -73,6 +73,14 @@ export const SENT_KEYS = new Set(COLUMNS.filter((c) => c.colour === 'blauw' || c
 
 export const STATUSES: readonly Status[] = ['fout', 'overleg', 'onvolledig', 'ok'];
 
+/** The Status column's colours in Excel (the API's XlsxWriter.Statuskleuren holds the same); the overview's bars use the text colour. */
+export const STATUS_STYLE: Record<Status, { fill: string; font: string }> = {
+  fout: { fill: '#FDE7E9', font: '#A4262C' },
+  overleg: { fill: '#FFF4CE', font: '#8A5700' },
+  onvolledig: { fill: '#EDEBE9', font: '#3B3A39' },
+  ok: { fill: '#DFF6DD', font: '#0E700E' },
+};
+
 export const STATUS_LABEL: Record<Status | Ernst, string> = {
   fout: 'Fout',
   overleg: 'Overleg',

@@ -16,9 +16,6 @@ public sealed record Omzetlijst(IReadOnlyList<OmzetRegel> Regels, IReadOnlyList<
 
     /// <summary>Judges the workbook afresh (never trusting its Status column) and converts every row with status ok
     /// and every overleg row with a valid approval mark. Refuses (null) a workbook whose seal does not verify.</summary>
-    public static Omzetlijst? Maak(ReturnedWorkbook workbook, Catalogus catalogus, Validator validator, Sealer sealer, CancellationToken ct = default) =>
-        Maak(validator.Judge(workbook.Rows, Fase.Controle, workbook.Verzegeling, ct), catalogus, sealer);
-
     /// <summary>The rows converted: each source row that gave at least one line.</summary>
     public int OmgezetteRijen => Regels.Select(r => r.Rij).Distinct().Count();
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -39,15 +40,10 @@ public static class Voortgang
                 : Voortgangsopslag.Sqlite(options.Bestand is { Length: > 0 } file ? file : VoortgangOptions.StandaardBestand());
         });
         services.AddSingleton<Voortgangslog>();
-        services.TryAddTimeProvider();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<VoortgangOnderhoud>();
         services.AddHealthChecks().AddCheck<DatabaseCheck>("database", tags: ["ready"]);
         return services;
-    }
-
-    private static void TryAddTimeProvider(this IServiceCollection services)
-    {
-        if (services.All(d => d.ServiceType != typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
     }
 
     public static IEndpointRouteBuilder MapVoortgang(this IEndpointRouteBuilder app)

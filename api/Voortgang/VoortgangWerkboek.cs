@@ -64,6 +64,9 @@ public sealed record VoortgangTabel(IReadOnlyList<string> Koppen, IReadOnlyList<
         return row;
     }
 
+    /// <summary>A status drawn in the text colour the Status column uses for it.</summary>
+    private static string Kleur(string status) => XlsxWriter.Statuskleuren.Single(k => k.Status == status.ToLowerInvariant()).Tekst;
+
     private void AddChart(WorksheetPart sheetPart)
     {
         var drawingPart = sheetPart.AddNewPart<DrawingsPart>();
@@ -74,14 +77,13 @@ public sealed record VoortgangTabel(IReadOnlyList<string> Koppen, IReadOnlyList<
 
         var bar = new C.BarChart(new C.BarDirection { Val = C.BarDirectionValues.Bar }, new C.BarGrouping { Val = C.BarGroupingValues.Stacked },
             new C.VaryColors { Val = false });
-        string[] colours = ["107C10", "0078D4", "C19C00", "D13438"]; // ok, overleg, onvolledig, fout: the pane's status colours
         for (var s = 0; s < Statussen.Length; s++)
         {
             var column = XlsxWriter.ColumnName(s + 1);
             bar.Append(new C.BarChartSeries(
                 new C.Index { Val = (uint)s }, new C.Order { Val = (uint)s },
                 new C.SeriesText(new C.StringReference(new C.Formula($"Voortgang!${column}$1"))),
-                new C.ChartShapeProperties(new A.SolidFill(new A.RgbColorModelHex { Val = colours[s] })),
+                new C.ChartShapeProperties(new A.SolidFill(new A.RgbColorModelHex { Val = Kleur(Statussen[s]) })),
                 new C.InvertIfNegative { Val = false },
                 new C.CategoryAxisData(new C.StringReference(new C.Formula(categories))),
                 new C.Values(new C.NumberReference(new C.Formula($"Voortgang!${column}$2:${column}${last}")))));

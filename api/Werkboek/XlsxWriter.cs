@@ -232,6 +232,11 @@ public static class XlsxWriter
         return name;
     }
 
+    /// <summary>The status colours (text, fill) of the Status column's conditional formats, in the order of their dxf ids;
+    /// the overview's chart draws each status in its text colour. The pane's STATUS_STYLE (format.ts) holds the same.</summary>
+    public static readonly IReadOnlyList<(string Status, string Tekst, string Vulling)> Statuskleuren =
+        [("fout", "A4262C", "FDE7E9"), ("overleg", "8A5700", "FFF4CE"), ("onvolledig", "3B3A39", "EDEBE9"), ("ok", "0E700E", "DFF6DD")];
+
     private static Stylesheet Stylesheet()
     {
         static Fill Solid(string rgb) => new(new PatternFill(new ForegroundColor { Rgb = "FF" + rgb }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid });
@@ -275,7 +280,6 @@ public static class XlsxWriter
                 Xf(font: 1, border: 1),
                 Xf(numFmt: 165)) { Count = 10 },
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 },
-            new DifferentialFormats(
-                Dxf("A4262C", "FDE7E9"), Dxf("8A5700", "FFF4CE"), Dxf("3B3A39", "EDEBE9"), Dxf("0E700E", "DFF6DD")) { Count = 4 });
+            new DifferentialFormats(Statuskleuren.Select(k => Dxf(k.Tekst, k.Vulling))) { Count = (uint)Statuskleuren.Count });
     }
 }

@@ -1,6 +1,6 @@
 // The one module that touches Excel. Every operation is one Excel.run with as few context.sync() calls
 // as it can: reads load whole blocks, writes queue every range and sync once.
-import type { CellValue } from '../format';
+import { STATUS_STYLE, type CellValue } from '../format';
 import { type CellWrite, parseAddress, runsOf } from '../rows';
 import type { SheetChange, SheetGateway, Snapshot, StatusColumns } from './sheet';
 
@@ -11,12 +11,6 @@ export const OVERVIEW_SHEET = 'Voortgang';
 /** ExcelApi 1.7 brings worksheet.onChanged, which live validation needs; 1.6 conditional formats. */
 export const REQUIRED_EXCEL_API = '1.7';
 
-const STATUS_STYLE: Record<string, { fill: string; font: string }> = {
-  fout: { fill: '#FDE7E9', font: '#A4262C' },
-  overleg: { fill: '#FFF4CE', font: '#8A5700' },
-  onvolledig: { fill: '#EDEBE9', font: '#3B3A39' },
-  ok: { fill: '#DFF6DD', font: '#0E700E' },
-};
 
 type ExcelNamespace = typeof Excel;
 

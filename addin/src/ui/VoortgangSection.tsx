@@ -3,6 +3,7 @@ import { ArrowDownload20Regular, ArrowSync20Regular, Table20Regular } from '@flu
 import { useState } from 'react';
 import type { ApiClient, VoortgangOverzicht } from '../api';
 import type { SheetGateway } from '../excel/sheet';
+import { STATUS_STYLE } from '../format';
 import type { BrowserWindow } from '../officeBrowser';
 import { naamVan, samenvatting, volgendeVan } from '../voortgang';
 import { deliver } from './download';
@@ -18,12 +19,8 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
 });
 
-const SERIES = [
-  { key: 'ok', label: 'ok', colour: '#107C10' },
-  { key: 'overleg', label: 'overleg', colour: '#0078D4' },
-  { key: 'onvolledig', label: 'onvolledig', colour: '#C19C00' },
-  { key: 'fout', label: 'fout', colour: '#D13438' },
-] as const;
+/** The bars' order, as in the API's chart; each status in the colour the Status column gives it. */
+const SERIES = (['ok', 'overleg', 'onvolledig', 'fout'] as const).map((key) => ({ key, label: key, colour: STATUS_STYLE[key].font }));
 
 /** For gemeente and Beheer: where the region stands against the plan, late ones first, with a small chart per line. */
 export function VoortgangSection({ api, sheet, browser }: { api: ApiClient; sheet: SheetGateway; browser: BrowserWindow | null }) {

@@ -18,6 +18,17 @@ public partial class PaneContractTests
         Assert.Equal(Columns.All.Select(c => (c.Key, c.Header, colours[c.Colour])), pane);
     }
 
+    [GeneratedRegex("""(?<status>fout|overleg|onvolledig|ok): \{ fill: '#(?<fill>[0-9A-F]{6})', font: '#(?<font>[0-9A-F]{6})' \}""")]
+    private static partial Regex StatusStyleLine();
+
+    [Fact]
+    public void ThePaneColoursEachStatusAsTheApiDoesInItsWorkbooks()
+    {
+        var source = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "addin", "format.ts"));
+        var pane = StatusStyleLine().Matches(source).Select(m => (m.Groups["status"].Value, m.Groups["font"].Value, m.Groups["fill"].Value)).ToList();
+        Assert.Equal(XlsxWriter.Statuskleuren, pane);
+    }
+
     [Fact]
     public async Task TheRootAddressLeadsToTheTaskPane()
     {

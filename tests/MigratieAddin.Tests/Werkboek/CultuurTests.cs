@@ -64,7 +64,7 @@ public sealed partial class CultuurTests
         var workbook = ReturnedWorkbook.Read(returned, new WerkboekOptions(), Engine.EmbeddedCatalogus.Regio);
         var controle = validator.Validate(workbook.Rows, Fase.Controle, workbook.Verzegeling);
         var filled = StatusWriter.Fill(returned, workbook, controle);
-        var lijst = Omzetlijst.Maak(workbook, Engine.EmbeddedCatalogus, validator, Engine.TestSealer)!;
+        var lijst = Omzetlijst.Maak(validator.Judge(workbook.Rows, Fase.Controle, workbook.Verzegeling), Engine.EmbeddedCatalogus, Engine.TestSealer)!;
         return new Uitvoer(report, Entries(Workbooks.Format(rows)), Entries(filled), Entries(lijst.Xlsx()), lijst.Csv());
     }
 
