@@ -46,23 +46,31 @@ export interface CellWrite extends RowOutcome {
   row: number;
 }
 
+/** What the report says each sent row should show (rows not sent show nothing). */
+export function verdictsOf(report: Beoordeling, sentRows: readonly number[]): Map<number, RowOutcome> {
+  const verdicts = new Map<number, RowOutcome>();
+  report.rijen.forEach((r, i) => verdicts.set(sentRows[i], outcomeOf(r)));
+  return verdicts;
+}
+
+export function sameOutcome(a: RowOutcome | undefined, b: RowOutcome | undefined): boolean {
+  const x = a ?? EMPTY_OUTCOME, y = b ?? EMPTY_OUTCOME;
+  return x.status === y.status && x.meldingen === y.meldingen;
+}
+
 /**
- * The writes that bring the sheet from what it shows to what the report says, and nothing more:
+ * The writes that bring these rows from what the sheet shows to the verdicts, and nothing more:
  * rows whose Status and Meldingen already say the right thing are left alone.
  */
 export function writesFor(
-  report: Beoordeling,
-  sentRows: readonly number[],
-  knownRows: Iterable<number>,
+  verdicts: ReadonlyMap<number, RowOutcome>,
+  rows: Iterable<number>,
   shown: ReadonlyMap<number, RowOutcome>,
 ): CellWrite[] {
-  const wanted = new Map<number, RowOutcome>();
-  report.rijen.forEach((r, i) => wanted.set(sentRows[i], outcomeOf(r)));
   const writes: CellWrite[] = [];
-  for (const row of knownRows) {
-    const target = wanted.get(row) ?? EMPTY_OUTCOME;
-    const current = shown.get(row) ?? EMPTY_OUTCOME;
-    if (target.status !== current.status || target.meldingen !== current.meldingen) writes.push({ row, ...target });
+  for (const row of new Set(rows)) {
+    const target = verdicts.get(row) ?? EMPTY_OUTCOME;
+    if (!sameOutcome(target, shown.get(row))) writes.push({ row, ...target });
   }
   return writes.sort((a, b) => a.row - b.row);
 }

@@ -1,9 +1,18 @@
 // Live validation: keeps the sheet's rows in memory, re-reads only what changed, lets the API judge
-// every non-empty row and writes back only the Status and Meldingen cells that changed.
+// every non-empty row and writes back only the Status and Meldingen cells that should change.
+//
+// Who writes a row's Status (the rule for co-authoring, README "Samen in één werkboek"):
+// - a whole-sheet check (start, "Hele werkblad controleren", another role, a sort) writes every row that differs;
+// - a change by this user writes the rows it touched and the rows whose verdict it changed (duplicates);
+// - a change by a co-author (source Remote) is read and judged here, but written by the co-author's own pane:
+//   two panes never answer each other's writes, so statuses cannot flip back and forth.
+// Status and Meldingen cells that this user changes by hand, by Ctrl+Z or by pasting are put right after a short
+// pause (settleMs), without asking the API again; the pause lets a second quick Ctrl+Z reach the user's own edit.
 import { ApiOnbereikbaar, type ApiClient } from './api';
 import { type CellValue, type Fase, type Layout, type Melding, type Telling, headerOf, layoutOf, missingHeaders } from './format';
-import { cellForApi, type RequestRow, type RowOutcome, requestRow, touchesInput, writesFor } from './rows';
-import type { SheetChange, SheetGateway } from './excel/sheet';
+import { cellForApi, type RequestRow, type RowOutcome, requestRow, sameOutcome, touchesInput, verdictsOf, writesFor } from './rows';
+import { excelFoutTekst } from './excel/errors';
+import { Geannuleerd, type SheetChange, type SheetGateway } from './excel/sheet';
 
 export interface Bevinding {
   row: number;
@@ -14,12 +23,23 @@ export interface Bevinding {
 
 export type Connection = 'onbekend' | 'ok' | 'onbereikbaar' | 'probleem';
 
+/** How far a long step is: reading the sheet, the API judging it, writing the statuses. */
+export interface Voortgang {
+  stap: 'lezen' | 'controleren' | 'schrijven';
+  klaar: number;
+  totaal: number;
+}
+
 export interface SessionState {
   rol: Fase;
   busy: boolean;
   connection: Connection;
   /** A Dutch sentence for the user about the connection or the sheet, or null when all is well. */
   message: string | null;
+  /** What went wrong in Excel, in Dutch with what to do; null when the last step worked. */
+  excelFout: string | null;
+  /** Shown while a whole sheet is read, judged or written; null otherwise. */
+  progress: Voortgang | null;
   telling: Telling | null;
   werkboekMeldingen: Melding[];
   bevindingen: Bevinding[];
@@ -30,14 +50,23 @@ export interface SessionState {
 
 const ROL_SETTING = 'migratieaddin.rol';
 
+/** Which rows a round may write: all that differ, those this user touched (and their knock-on effects), or none. */
+type Scope = 'all' | 'local' | 'remote';
+const WIDER: Record<Scope, number> = { remote: 0, local: 1, all: 2 };
+
 export class LiveValidation {
   private layout: Layout | null = null;
   private seal: string | null = null;
   private readonly cells = new Map<number, CellValue[]>();
+  /** What the sheet's Status and Meldingen cells say, as last read or written. */
   private readonly shown = new Map<number, RowOutcome>();
+  /** What this pane last concluded per row. */
+  private verdicts = new Map<number, RowOutcome>();
   private running: Promise<void> | null = null;
-  private again = false;
+  private pending: { scope: Scope; touched: Set<number> } | null = null;
   private retry: ReturnType<typeof setTimeout> | null = null;
+  private settle: ReturnType<typeof setTimeout> | null = null;
+  private cancelled: AbortController | null = null;
   private stopListening: (() => void) | null = null;
   private state: SessionState;
   private listener: ((state: SessionState) => void) | null = null;
@@ -46,12 +75,13 @@ export class LiveValidation {
     private readonly sheet: SheetGateway,
     private readonly api: Pick<ApiClient, 'validate'>,
     private readonly retryMs = 5_000,
+    private readonly settleMs = 1_000,
   ) {
     const saved = sheet.getSetting(ROL_SETTING);
     this.state = {
       rol: saved === 'gemeente' || saved === 'aanbieder' || saved === 'controle' ? saved : 'gemeente',
-      busy: false, connection: 'onbekend', message: null, telling: null, werkboekMeldingen: [], bevindingen: [],
-      missingHeaders: [], lastRoundMs: null,
+      busy: false, connection: 'onbekend', message: null, excelFout: null, progress: null, telling: null,
+      werkboekMeldingen: [], bevindingen: [], missingHeaders: [], lastRoundMs: null,
     };
   }
 
@@ -65,7 +95,11 @@ export class LiveValidation {
   }
 
   async start(): Promise<void> {
-    this.stopListening = await this.sheet.onChange((change) => void this.changed(change));
+    try {
+      this.stopListening = await this.sheet.onChange((change) => void this.changed(change));
+    } catch (e) {
+      this.update({ excelFout: excelFoutTekst(e) });
+    }
     this.update({});
     await this.validateAll();
   }
@@ -73,28 +107,42 @@ export class LiveValidation {
   stop(): void {
     this.stopListening?.();
     if (this.retry) clearTimeout(this.retry);
+    if (this.settle) clearTimeout(this.settle);
   }
 
   async setRol(rol: Fase): Promise<void> {
     this.update({ rol });
     await this.sheet.setSetting(ROL_SETTING, rol);
-    await this.round();
+    await this.round('all');
+  }
+
+  /** Stops a whole-sheet read or check between two steps; what the sheet says stays as it was. */
+  cancel(): void {
+    this.cancelled?.abort();
   }
 
   /** Reads the whole sheet again and judges it. */
-  async validateAll(): Promise<void> {
-    const started = performance.now();
-    const snapshot = await this.sheet.readAll();
-    this.seal = snapshot.seal ?? null;
-    this.layout = layoutOf(snapshot.headers);
-    this.cells.clear();
-    this.shown.clear();
-    snapshot.rows.forEach((cells, i) => {
-      this.cells.set(i + 2, cells);
-      this.shown.set(i + 2, this.outcomeShown(cells));
+  validateAll(scope: Scope = 'all'): Promise<void> {
+    return this.guarded(async () => {
+      const started = performance.now();
+      const cancelled = new AbortController();
+      this.cancelled = cancelled;
+      this.update({ busy: true, progress: { stap: 'lezen', klaar: 0, totaal: 0 } });
+      const snapshot = await this.sheet.readAll({
+        signal: cancelled.signal,
+        report: (klaar, totaal) => this.update({ progress: { stap: 'lezen', klaar, totaal } }),
+      });
+      this.seal = snapshot.seal ?? null;
+      this.layout = layoutOf(snapshot.headers);
+      this.cells.clear();
+      this.shown.clear();
+      snapshot.rows.forEach((cells, i) => {
+        this.cells.set(i + 2, cells);
+        this.shown.set(i + 2, this.outcomeShown(cells));
+      });
+      this.update({ missingHeaders: missingHeaders(this.layout), progress: null });
+      await this.round(scope, [], started);
     });
-    this.update({ missingHeaders: missingHeaders(this.layout) });
-    await this.round(started);
   }
 
   /** Every non-empty row as the API reads it, from the sheet as the session knows it now. */
@@ -106,12 +154,12 @@ export class LiveValidation {
       .filter((r): r is RequestRow => r !== null);
   }
 
-  /** The row's cells by column key (all columns), for an approval or an export. */
   /** The workbook's seal, which binds an approval mark to this workbook; null when it has none. */
   get verzegeling(): string | null {
     return this.seal;
   }
 
+  /** The row's cells by column key (all columns), for an approval or an export. */
   valuesOf(row: number): Record<string, CellValue> {
     const cells = this.cells.get(row) ?? [];
     const values: Record<string, CellValue> = {};
@@ -125,44 +173,94 @@ export class LiveValidation {
   }
 
   async select(b: Bevinding): Promise<void> {
-    await this.sheet.select(b.row, b.column ?? 0);
+    await this.guarded(() => this.sheet.select(b.row, b.column ?? 0));
   }
 
-  private outcomeShown(cells: CellValue[]): RowOutcome {
+  /** Runs a step against Excel; an error of Excel is shown in Dutch and the session stays usable. */
+  private async guarded(step: () => Promise<void>): Promise<void> {
+    try {
+      await step();
+    } catch (e) {
+      if (e instanceof Geannuleerd) {
+        this.update({ busy: false, progress: null, message: 'Controle geannuleerd. Er is niets gewijzigd; kies "Hele werkblad controleren" om opnieuw te beginnen.' });
+        return;
+      }
+      this.update({ busy: false, progress: null, excelFout: excelFoutTekst(e) });
+    }
+  }
+
+  private outcomeShown(cells: readonly CellValue[]): RowOutcome {
     const text = (i: number | undefined) => (i === undefined || cells[i] === null || cells[i] === undefined ? '' : String(cells[i]));
     return { status: text(this.layout?.status), meldingen: text(this.layout?.meldingen) };
   }
 
-  private async changed(change: SheetChange): Promise<void> {
-    const started = performance.now();
-    const layout = this.layout;
-    if (!layout || change.kind === 'structure') return this.validateAll();
-    const areas = change.areas.filter((a) => touchesInput(a, layout));
-    if (areas.length === 0) return; // Status or Meldingen only: our own writes, or nothing the rules read
-    if (areas.some((a) => a.firstRow === 1 || a.lastRow - a.firstRow > 100_000)) return this.validateAll();
-    for (const a of areas) {
-      const first = Math.max(2, a.firstRow);
-      if (first > a.lastRow) continue;
-      const rows = await this.sheet.readRows(first, a.lastRow, layout.width);
-      rows.forEach((cells, i) => this.cells.set(first + i, cells));
+  private changed(change: SheetChange): Promise<void> {
+    // A put-right that is waiting waits for this change too (a second quick Ctrl+Z, a paste after a hand edit).
+    const settling = this.settle !== null;
+    if (this.settle) clearTimeout(this.settle);
+    this.settle = null;
+    return this.guarded(async () => {
+      await this.take(change);
+      if (settling) this.putRightSoon();
+    });
+  }
+
+  private async take(change: SheetChange): Promise<void> {
+    {
+      const started = performance.now();
+      const layout = this.layout;
+      if (change.kind === 'sheet') return this.validateAll('all');
+      const scope: Scope = change.source === 'remote' ? 'remote' : 'local';
+      // Rows inserted, deleted or sorted here: everything is read and judged again (a co-author's: read, not written).
+      if (!layout || change.kind === 'structure') return this.validateAll(scope === 'local' ? 'all' : 'remote');
+      const width = layout.width;
+      const areas = change.areas.filter((a) => a.firstColumn < width);
+      if (areas.length === 0) return;
+      if (areas.some((a) => a.firstRow === 1 || a.lastRow - a.firstRow > 100_000)) return this.validateAll(scope === 'local' ? 'all' : 'remote');
+      const touched: number[] = [];
+      for (const a of areas) {
+        const first = Math.max(2, a.firstRow);
+        if (first > a.lastRow) continue;
+        const rows = await this.sheet.readRows(first, a.lastRow, width);
+        rows.forEach((cells, i) => {
+          this.cells.set(first + i, cells);
+          this.shown.set(first + i, this.outcomeShown(cells));
+          touched.push(first + i);
+        });
+      }
+      if (areas.some((a) => touchesInput(a, layout))) await this.round(scope, touched, started);
+      else if (scope === 'local') this.putRightSoon(); // Status or Meldingen only: Ctrl+Z, a paste, a hand edit, or our own write
     }
-    await this.round(started);
+  }
+
+  /** After a pause, writes this pane's verdicts over Status and Meldingen cells that no longer show them. */
+  private putRightSoon(): void {
+    if (this.settle) clearTimeout(this.settle);
+    this.settle = setTimeout(() => {
+      this.settle = null;
+      void this.guarded(async () => {
+        if (this.running) await this.running;
+        await this.write(writesFor(this.verdicts, this.verdicts.keys(), this.shown));
+      });
+    }, this.settleMs);
   }
 
   /** One judgement at a time; changes that arrive meanwhile are taken along in one more round. */
-  private round(started = performance.now()): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
+  private round(scope: Scope, touched: Iterable<number> = [], started = performance.now()): Promise<void> {
+    const pending = this.pending ?? { scope, touched: new Set<number>() };
+    if (WIDER[scope] > WIDER[pending.scope]) pending.scope = scope;
+    for (const row of touched) pending.touched.add(row);
+    this.pending = pending;
+    if (this.running) return this.running;
     this.running = (async () => {
       try {
         let since = started;
-        do {
-          this.again = false;
-          await this.once(since);
+        while (this.pending) {
+          const next = this.pending;
+          this.pending = null;
+          await this.once(next.scope, next.touched, since);
           since = performance.now();
-        } while (this.again);
+        }
       } finally {
         this.running = null;
       }
@@ -170,15 +268,16 @@ export class LiveValidation {
     return this.running;
   }
 
-  private async once(started: number): Promise<void> {
+  private async once(scope: Scope, touched: ReadonlySet<number>, started: number): Promise<void> {
     const layout = this.layout;
     if (!layout) return;
     if (this.retry) clearTimeout(this.retry);
     this.retry = null;
+    const cancelled = this.cancelled;
 
     const rijen = this.requestRows();
     const sent = rijen.map((r) => r.rij);
-    this.update({ busy: true });
+    this.update({ busy: true, progress: rijen.length > 5_000 ? { stap: 'controleren', klaar: 0, totaal: rijen.length } : null });
     let report;
     try {
       report = await this.api.validate({ fase: this.state.rol, rijen, verzegeling: this.state.rol === 'controle' ? this.seal : undefined });
@@ -186,20 +285,27 @@ export class LiveValidation {
       const unreachable = e instanceof ApiOnbereikbaar;
       this.update({
         busy: false,
+        progress: null,
         connection: unreachable ? 'onbereikbaar' : 'probleem',
         message: unreachable
-          ? 'De controleservice is nu niet bereikbaar. Je kunt gewoon doorwerken: er gaat niets verloren. We proberen het over enkele seconden opnieuw.'
+          ? 'De controleservice is nu niet bereikbaar. U kunt gewoon doorwerken: er gaat niets verloren. We proberen het over enkele seconden opnieuw.'
           : (e as Error).message,
       });
-      if (unreachable) this.retry = setTimeout(() => void this.round(), this.retryMs);
+      if (unreachable) this.retry = setTimeout(() => void this.round(scope === 'remote' ? 'remote' : 'all'), this.retryMs);
       return;
     }
+    if (cancelled?.signal.aborted && scope === 'all') throw new Geannuleerd();
 
-    const writes = writesFor(report, sent, this.cells.keys(), this.shown);
-    if (layout.status !== undefined && layout.meldingen !== undefined && writes.length > 0) {
-      await this.sheet.writeResults(writes, { status: layout.status, meldingen: layout.meldingen });
-      for (const w of writes) this.shown.set(w.row, { status: w.status, meldingen: w.meldingen });
-    }
+    const verdicts = verdictsOf(report, sent);
+    for (const row of this.cells.keys()) if (!verdicts.has(row)) verdicts.set(row, { status: '', meldingen: '' });
+    const candidates = scope === 'all'
+      ? [...this.cells.keys()]
+      : scope === 'local'
+        ? [...touched, ...[...verdicts.keys()].filter((row) => !sameOutcome(verdicts.get(row), this.verdicts.get(row)))]
+        : [];
+    this.verdicts = verdicts;
+    await this.write(writesFor(verdicts, candidates, this.shown));
+
     const bevindingen: Bevinding[] = [];
     report.rijen.forEach((r, i) => {
       for (const m of r.meldingen)
@@ -207,7 +313,9 @@ export class LiveValidation {
     });
     this.update({
       busy: false,
+      progress: null,
       connection: 'ok',
+      excelFout: null,
       message: missingStatusColumns(layout)
         ? 'Dit werkblad heeft geen kolommen Status en Meldingen: de uitslag staat alleen hier in het paneel.'
         : null,
@@ -216,6 +324,16 @@ export class LiveValidation {
       bevindingen,
       lastRoundMs: Math.round(performance.now() - started),
     });
+  }
+
+  private async write(writes: ReturnType<typeof writesFor>): Promise<void> {
+    const layout = this.layout;
+    if (!layout || layout.status === undefined || layout.meldingen === undefined || writes.length === 0) return;
+    const large = writes.length > 5_000;
+    await this.sheet.writeResults(writes, { status: layout.status, meldingen: layout.meldingen }, large
+      ? { report: (klaar, totaal) => this.update({ progress: { stap: 'schrijven', klaar, totaal } }) }
+      : undefined);
+    for (const w of writes) this.shown.set(w.row, { status: w.status, meldingen: w.meldingen });
   }
 
   private update(change: Partial<SessionState>): void {

@@ -47,7 +47,7 @@ export class MemorySheet implements SheetGateway {
     }
     this.notifyView();
     const lastColumn = column + Math.max(...block.map((b) => b.length)) - 1;
-    this.emit({ kind: 'cells', areas: [{ firstRow: row, lastRow: row + block.length - 1, firstColumn: column, lastColumn }] });
+    this.emit({ kind: 'cells', areas: [{ firstRow: row, lastRow: row + block.length - 1, firstColumn: column, lastColumn }], source: 'local' });
   }
 
   clear(row: number, column: number): void {
@@ -63,7 +63,7 @@ export class MemorySheet implements SheetGateway {
   deleteRow(row: number): void {
     this.grid = this.grid.filter((_, i) => i !== row - 1);
     this.notifyView();
-    this.emit({ kind: 'structure' });
+    this.emit({ kind: 'structure', source: 'local' });
   }
 
   subscribe(view: () => void): () => void {

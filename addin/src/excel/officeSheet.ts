@@ -1,8 +1,19 @@
-// The one module that touches Excel. Every operation is one Excel.run with as few context.sync() calls
-// as it can: reads load whole blocks, writes queue every range and sync once.
+// The one module that touches Excel. What real Excel does and the code below respects (each modelled in the unit
+// tests' fake, test/unit/fakeExcel.ts, with its source):
+// - Excel on the web fails a sync whose request or response is over 5 MB, so large sheets are read and written in
+//   chunks that stay under about 3.5 MB (https://learn.microsoft.com/office/dev/add-ins/excel/performance).
+// - While the user types in a cell a batch fails unless Excel.run had delayForCellEdit; every run here has it
+//   (https://learn.microsoft.com/javascript/api/excel/excel.runoptions).
+// - A worksheet keeps its id when renamed; the followed sheet is held by id, its handlers belong to it
+//   (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-id-member).
+// - insertWorksheetsFromBase64 renames on a clash and returns the new sheets' ids, so the inserted Toewijzingen is
+//   found among those ids, never by getItem(name).
+// - A text starting with "=", "+" or "-" written through values becomes a formula unless the cell is text ("@").
+// - A sort raises onRowSorted (ExcelApi 1.10), not onChanged; change events carry source (Local/Remote) and, from
+//   ExcelApi 1.14, triggerSource (ThisLocalAddin for our own writes).
 import { STATUS_STYLE, type CellValue } from '../format';
 import { type CellWrite, parseAddress, runsOf } from '../rows';
-import type { SheetChange, SheetGateway, Snapshot, StatusColumns } from './sheet';
+import { Geannuleerd, type Progress, type SheetChange, type SheetGateway, type Snapshot, type StatusColumns } from './sheet';
 
 export const FORMAT_SHEET = 'Toewijzingen';
 export const SEAL_SHEET = 'Verzegeling';
@@ -11,29 +22,83 @@ export const OVERVIEW_SHEET = 'Voortgang';
 /** ExcelApi 1.7 brings worksheet.onChanged, which live validation needs; 1.6 conditional formats. */
 export const REQUIRED_EXCEL_API = '1.7';
 
+/** Bytes of JSON one sync may carry here: under Excel on the web's 5 MB, with room for the request's own framing. */
+export const SYNC_BUDGET = 3_500_000;
 
 type ExcelNamespace = typeof Excel;
+type Registration = { context: OfficeExtension.ClientRequestContext; remove: () => void };
+
+/** A sheet name Excel may give an inserted Toewijzingen ("Toewijzingen", "Toewijzingen (2)"). */
+const FORMAT_NAME = /^\s*toewijzingen(\s*\(\d+\))?\s*$/i;
 
 export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settings,
   supports: (version: string) => boolean = () => false): SheetGateway {
-  let sheetName: string | null = null;
+  let sheetId: string | null = null;
   let formattedColumn: number | null = null;
+  let listener: ((change: SheetChange) => void) | null = null;
+  let registrations: Registration[] = [];
 
-  /** The format's sheet by name, else the active sheet; found once (one sync), then remembered.
-   * readAll looks again each time, so a workbook that gains a Toewijzingen tab is followed. */
-  async function sheetOf(ctx: Excel.RequestContext): Promise<Excel.Worksheet> {
-    if (sheetName) return ctx.workbook.worksheets.getItem(sheetName);
-    const named = ctx.workbook.worksheets.getItemOrNullObject(FORMAT_SHEET);
-    const active = ctx.workbook.worksheets.getActiveWorksheet();
-    named.load('name');
-    active.load('name');
-    await ctx.sync();
-    sheetName = named.isNullObject ? active.name : named.name;
-    return named.isNullObject ? active : named;
+  /** Every batch waits while the user is typing in a cell instead of failing. */
+  const run = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => excel.run({ delayForCellEdit: true }, batch);
+
+  /** The followed sheet by its id; found (and followed) first when there is none yet. */
+  async function followed(ctx: Excel.RequestContext): Promise<Excel.Worksheet> {
+    if (sheetId) return ctx.workbook.worksheets.getItem(sheetId);
+    return find(ctx);
   }
 
-  function cells(values: unknown[][]): CellValue[][] {
-    return values.map((row) => row.map((v) => (v === '' || v === undefined ? null : (v as CellValue))));
+  /** "Toewijzingen" when the workbook has one, else the active sheet; from now on followed by its id. */
+  async function find(ctx: Excel.RequestContext): Promise<Excel.Worksheet> {
+    const named = ctx.workbook.worksheets.getItemOrNullObject(FORMAT_SHEET);
+    const active = ctx.workbook.worksheets.getActiveWorksheet();
+    named.load('id');
+    active.load('id');
+    await ctx.sync();
+    const sheet = named.isNullObject ? active : named;
+    follow(ctx, sheet.id);
+    return ctx.workbook.worksheets.getItem(sheet.id);
+  }
+
+  /** Follows another sheet: the change handlers move to it (queued: the caller's next sync adds them).
+   *  Says whether it moved from one sheet to another. */
+  function follow(ctx: Excel.RequestContext, id: string): boolean {
+    if (id === sheetId) return false;
+    const moved = sheetId !== null;
+    sheetId = id;
+    formattedColumn = null;
+    if (listener) {
+      detach();
+      attach(ctx.workbook.worksheets.getItem(id));
+    }
+    return moved;
+  }
+
+  function attach(sheet: Excel.Worksheet): void {
+    const id = sheetId;
+    const onChanged = async (event: Excel.WorksheetChangedEventArgs) => {
+      // Our own writes are dropped where Excel marks them (ExcelApi 1.14); elsewhere the session sees that the cells
+      // already say what it wrote. A handler of a sheet no longer followed says nothing.
+      if ((event as { triggerSource?: string }).triggerSource === 'ThisLocalAddin' || id !== sheetId) return;
+      listener?.(changeOf(event));
+    };
+    registrations.push(sheet.onChanged.add(onChanged));
+    if (supports('1.10')) {
+      const onSorted = async (event: Excel.WorksheetRowSortedEventArgs) => {
+        if (id === sheetId) listener?.({ kind: 'structure', source: sourceOf(event) });
+      };
+      registrations.push(sheet.onRowSorted.add(onSorted));
+    }
+  }
+
+  function detach(): void {
+    const old = registrations;
+    registrations = [];
+    for (const r of old) {
+      void excel.run(r.context, async (ctx) => {
+        r.remove();
+        await ctx.sync();
+      }).catch(() => undefined); // the sheet may be gone; its handlers went with it
+    }
   }
 
   return {
@@ -42,9 +107,13 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
     canOpenWorkbook: supports('1.8'),
 
     async writeCells(cellsToWrite) {
-      await excel.run(async (ctx) => {
-        const sheet = await sheetOf(ctx);
-        for (const c of cellsToWrite) sheet.getRangeByIndexes(c.row - 1, c.column, 1, 1).values = [[c.value]];
+      await run(async (ctx) => {
+        const sheet = await followed(ctx);
+        for (const c of cellsToWrite) {
+          const cell = sheet.getRangeByIndexes(c.row - 1, c.column, 1, 1);
+          cell.numberFormat = [['@']]; // a mark that starts with "-" or "+" stays text, not a formula
+          cell.values = [[c.value]];
+        }
         await ctx.sync();
       });
     },
@@ -52,7 +121,7 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
     workbookFile: () => wholeFile(),
 
     async addOverview(koppen, rijen, chartColumns) {
-      return excel.run(async (ctx) => {
+      return run(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
         sheets.load('items/name');
         await ctx.sync();
@@ -79,18 +148,26 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
     },
 
     async readActive(): Promise<Snapshot> {
-      return excel.run(async (ctx) => {
-        const used = ctx.workbook.worksheets.getActiveWorksheet().getUsedRangeOrNullObject(true);
-        used.load(['values', 'rowIndex', 'columnIndex']);
+      return run(async (ctx) => {
+        const sheet = ctx.workbook.worksheets.getActiveWorksheet();
+        const size = sizeOf(sheet);
         await ctx.sync();
-        return used.isNullObject ? { headers: [], rows: [] } : anchored(cells(used.values), used.rowIndex, used.columnIndex);
+        const [grid] = await readBlocks(ctx, [{ sheet, size, widest: Infinity }]);
+        return grid ? { headers: grid[0] ?? [], rows: grid.slice(1) } : { headers: [], rows: [] };
       });
     },
 
     async insertSheets(base64: string) {
-      await excel.run(async (ctx) => {
-        ctx.workbook.insertWorksheetsFromBase64(base64, { positionType: excel.WorksheetPositionType.end });
+      await run(async (ctx) => {
+        const ids = ctx.workbook.insertWorksheetsFromBase64(base64, { positionType: excel.WorksheetPositionType.end });
         await ctx.sync();
+        const inserted = ids.value.map((id) => ctx.workbook.worksheets.getItem(id).load('id, name'));
+        await ctx.sync();
+        const format = inserted.find((s) => FORMAT_NAME.test(s.name));
+        if (format && follow(ctx, format.id)) {
+          await ctx.sync();
+          listener?.({ kind: 'sheet' });
+        }
       });
     },
 
@@ -98,76 +175,105 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
       await excel.createWorkbook(base64);
     },
 
-    async readAll(): Promise<Snapshot> {
-      sheetName = null;
-      return excel.run(async (ctx) => {
-        const used = (await sheetOf(ctx)).getUsedRangeOrNullObject(true);
-        used.load(['values', 'rowIndex', 'columnIndex']);
-        // The seal comes along in the same sync: the controle role passes it to the API.
-        const sealSheet = ctx.workbook.worksheets.getItemOrNullObject(SEAL_SHEET);
-        sealSheet.load('name');
-        const sealRange = sealSheet.getUsedRangeOrNullObject(true);
-        sealRange.load('values');
+    async readAll(progress?: Progress): Promise<Snapshot> {
+      return run(async (ctx) => {
+        // One sync learns the followed sheet's size and the seal's (the controle role passes the seal to the API)...
+        const sheets = ctx.workbook.worksheets;
+        const known = sheetId ? sheets.getItemOrNullObject(sheetId) : null;
+        const named = known ? null : sheets.getItemOrNullObject(FORMAT_SHEET);
+        const active = known ? null : sheets.getActiveWorksheet();
+        for (const s of [known, named, active]) s?.load('id');
+        const sizes = [known, named, active].map((s) => (s ? sizeOf(s) : null));
+        const sealSheet = sheets.getItemOrNullObject(SEAL_SHEET);
+        const sealSize = sizeOf(sealSheet);
         await ctx.sync();
-        const seal = sealSheet.isNullObject || sealRange.isNullObject
+        let sheet: Excel.Worksheet;
+        let size: Excel.Range;
+        if (known && !known.isNullObject) [sheet, size] = [known, sizes[0]!];
+        else if (known) { // the followed sheet was deleted: find the format's sheet again
+          sheet = await find(ctx);
+          size = sizeOf(sheet);
+          await ctx.sync();
+        } else {
+          [sheet, size] = named!.isNullObject ? [active!, sizes[2]!] : [named!, sizes[1]!];
+          follow(ctx, sheet.id);
+        }
+        // ...then the cells come in chunks that keep each sync small.
+        const [grid, sealGrid] = await readBlocks(ctx, [
+          { sheet, size, widest: Infinity },
+          { sheet: sealSheet, size: sealSize, widest: 1 },
+        ], progress);
+        const seal = sealGrid === null
           ? null
-          : sealRange.values.map((r) => String(r[0] ?? '')).filter((l) => l.trim() !== '').join('\n');
-        if (used.isNullObject) return { headers: [], rows: [], seal };
-        return { ...anchored(cells(used.values), used.rowIndex, used.columnIndex), seal };
+          : sealGrid.map((r) => String(r[0] ?? '')).filter((l) => l.trim() !== '').join('\n');
+        if (grid === null) return { headers: [], rows: [], seal };
+        return { headers: grid[0] ?? [], rows: grid.slice(1), seal };
       });
     },
 
     async readRows(first, last, width) {
-      return excel.run(async (ctx) => {
-        const range = (await sheetOf(ctx)).getRangeByIndexes(first - 1, 0, last - first + 1, Math.max(1, width));
-        range.load('values');
-        await ctx.sync();
-        return cells(range.values);
+      return run(async (ctx) => {
+        const [grid] = await readBlocks(ctx, [{ sheet: await followed(ctx), top: first - 1, height: last - first + 1, width: Math.max(1, width) }]);
+        return grid ?? [];
       });
     },
 
-    async writeResults(writes: readonly CellWrite[], columns: StatusColumns) {
-      await excel.run(async (ctx) => {
-        const sheet = await sheetOf(ctx);
+    async writeResults(writes: readonly CellWrite[], columns: StatusColumns, progress?: Progress) {
+      await run(async (ctx) => {
+        const sheet = await followed(ctx);
+        let bytes = 0;
+        let done = 0;
         for (const run of runsOf(writes)) {
-          const first = run[0].row - 1;
-          sheet.getRangeByIndexes(first, columns.status, run.length, 1).values = run.map((w) => [w.status]);
-          sheet.getRangeByIndexes(first, columns.meldingen, run.length, 1).values = run.map((w) => [w.meldingen]);
+          let start = 0;
+          while (start < run.length) {
+            // Rows of this run that still fit in this sync (at least one).
+            let end = start;
+            do {
+              bytes += writeBytes(run[end]);
+              end++;
+            } while (end < run.length && bytes + writeBytes(run[end]) <= SYNC_BUDGET);
+            const part = run.slice(start, end);
+            const first = part[0].row - 1;
+            sheet.getRangeByIndexes(first, columns.status, part.length, 1).values = part.map((w) => [w.status]);
+            sheet.getRangeByIndexes(first, columns.meldingen, part.length, 1).values = part.map((w) => [w.meldingen]);
+            done += part.length;
+            start = end;
+            if (bytes >= SYNC_BUDGET * 0.9) {
+              await ctx.sync();
+              bytes = 0;
+              progress?.report?.(done, writes.length);
+            }
+          }
         }
         if (formattedColumn !== columns.status) {
           addStatusFormats(excel, sheet.getRangeByIndexes(1, columns.status, 1_048_575, 1));
           formattedColumn = columns.status;
         }
         await ctx.sync();
+        progress?.report?.(writes.length, writes.length);
       });
     },
 
     async select(row, column) {
-      await excel.run(async (ctx) => {
-        const sheet = await sheetOf(ctx);
+      await run(async (ctx) => {
+        const sheet = await followed(ctx);
         sheet.activate();
         sheet.getRangeByIndexes(row - 1, column, 1, 1).select();
         await ctx.sync();
       });
     },
 
-    async onChange(listener) {
-      const handler = async (event: Excel.WorksheetChangedEventArgs) => {
-        // Our own writes (Status and Meldingen) are filtered by column in the session; where Excel says
-        // the change came from this add-in (ExcelApi 1.14), it is dropped here already.
-        if ((event as { triggerSource?: string }).triggerSource === 'ThisLocalAddin') return;
-        listener(changeOf(event));
+    async onChange(next) {
+      listener = next;
+      await run(async (ctx) => {
+        const sheet = await followed(ctx);
+        if (registrations.length === 0) attach(sheet); // (find() attached already when it had to look)
+        await ctx.sync();
+      });
+      return () => {
+        listener = null;
+        detach();
       };
-      const registration = await excel.run(async (ctx) => {
-        const sheet = await sheetOf(ctx);
-        const result = sheet.onChanged.add(handler);
-        await ctx.sync();
-        return result;
-      });
-      return () => void excel.run(registration.context, async (ctx) => {
-        registration.remove();
-        await ctx.sync();
-      });
     },
 
     getSetting(key) {
@@ -180,6 +286,90 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
       return new Promise((resolve) => settings.saveAsync(() => resolve()));
     },
   };
+}
+
+/** The used range's position and size (no values), loaded at the caller's next sync. */
+function sizeOf(sheet: Excel.Worksheet): Excel.Range {
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+  return used;
+}
+
+/** Rows top..top+height-1 of a sheet, columns 0..width-1; or, given the used range's size, the cells from A1 to its
+ *  bottom right (so row and column numbers are the sheet's own), at most `widest` columns. */
+type Block = { sheet: Excel.Worksheet; top: number; height: number; width: number } | { sheet: Excel.Worksheet; size: Excel.Range; widest: number };
+
+/**
+ * Reads blocks of cells in chunks of rows, several blocks' chunks in one sync where they fit, keeping each response
+ * under the budget: a first chunk's size is a guess from the width, the next from what the rows so far weighed; a sync
+ * Excel still finds too large is tried again with half as many rows. A block from an empty or absent sheet is null.
+ * Progress counts the first block's data rows (row 1 holds the headers) and stops between chunks when cancelled.
+ */
+async function readBlocks(ctx: Excel.RequestContext, blocks: Block[], progress?: Progress): Promise<(CellValue[][] | null)[]> {
+  const plans = blocks.map((b) => {
+    if ('top' in b) return { sheet: b.sheet, top: b.top, height: b.height, width: b.width };
+    if (b.size.isNullObject) return null;
+    return { sheet: b.sheet, top: 0, height: b.size.rowIndex + b.size.rowCount, width: Math.min(b.widest, b.size.columnIndex + b.size.columnCount) };
+  });
+  const grids = plans.map((p) => (p ? [] as CellValue[][] : null));
+  const weight = plans.map((p) => (p ? p.width * 24 : 0)); // bytes a row, guessed until rows come in
+  let shrink = 1;
+  const headerRows = plans[0]?.top === 0 ? 1 : 0;
+  const report = () => {
+    const first = plans[0];
+    if (first) progress?.report?.(Math.max(0, grids[0]!.length - headerRows), Math.max(0, first.height - headerRows));
+  };
+  for (;;) {
+    if (progress?.signal?.aborted) throw new Geannuleerd();
+    let budget = SYNC_BUDGET / shrink;
+    const asked: { index: number; range: Excel.Range; rows: number }[] = [];
+    plans.forEach((p, index) => {
+      if (!p || budget <= 0) return;
+      const done = grids[index]!.length;
+      const rows = Math.min(p.height - done, Math.max(1, Math.floor(budget / weight[index])));
+      if (rows <= 0) return;
+      const range = p.sheet.getRangeByIndexes(p.top + done, 0, rows, p.width);
+      range.load('values');
+      asked.push({ index, range, rows });
+      budget -= rows * weight[index];
+    });
+    if (asked.length === 0) break;
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (codeOf(e) === 'ResponsePayloadSizeLimitExceeded' && asked.some((a) => a.rows > 1)) { shrink *= 2; continue; }
+      throw e;
+    }
+    shrink = 1;
+    for (const { index, range } of asked) {
+      const grid = grids[index]!;
+      let bytes = 0;
+      for (const row of range.values) {
+        grid.push(row.map((v) => (v === '' || v === undefined ? null : (v as CellValue))));
+        bytes += rowBytes(row);
+      }
+      weight[index] = Math.max(weight[index] * 0.5, bytes / range.values.length, 1);
+    }
+    report();
+  }
+  return grids;
+}
+
+/** The JSON size of a row of values, as near as matters (text in UTF-8 may take up to three bytes a character). */
+function rowBytes(row: readonly unknown[]): number {
+  let n = 2;
+  for (const v of row) n += (typeof v === 'string' ? v.length * 1.2 + 3 : 12);
+  return n;
+}
+
+function writeBytes(w: CellWrite): number {
+  return rowBytes([w.status]) + rowBytes([w.meldingen]);
+}
+
+/** The error code Office.js gives (OfficeExtension.Error.code), or null. */
+export function codeOf(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : null;
 }
 
 /** The open workbook as an .xlsx file, read in slices through the Office document API. */
@@ -200,21 +390,16 @@ function wholeFile(): Promise<Blob | null> {
   });
 }
 
-/** A used range anchored at A1, so row and column numbers are the sheet's own wherever the used range starts. */
-function anchored(grid: CellValue[][], top: number, left: number): Snapshot {
-  const full: CellValue[][] = [];
-  for (let r = 0; r < top; r++) full.push([]);
-  for (const row of grid) full.push([...new Array(left).fill(null), ...row]);
-  const width = Math.max(0, ...full.map((r) => r.length));
-  const rows = full.map((r) => [...r, ...new Array(width - r.length).fill(null)]);
-  return { headers: rows[0] ?? [], rows: rows.slice(1) };
+function sourceOf(event: { source?: string }): 'local' | 'remote' {
+  return event.source === 'Remote' ? 'remote' : 'local';
 }
 
 /** What an onChanged event says in the gateway's terms. Inserted or deleted rows mean: read everything again. */
-export function changeOf(event: { address: string; changeType: string }): SheetChange {
-  if (event.changeType !== 'RangeEdited') return { kind: 'structure' };
+export function changeOf(event: { address: string; changeType: string; source?: string }): SheetChange {
+  const source = sourceOf(event);
+  if (event.changeType !== 'RangeEdited') return { kind: 'structure', source };
   const areas = parseAddress(event.address);
-  return areas ? { kind: 'cells', areas } : { kind: 'structure' };
+  return areas ? { kind: 'cells', areas, source } : { kind: 'structure', source };
 }
 
 /** Conditional formats driven by the Status column, so the sheet speaks for itself without the add-in. */

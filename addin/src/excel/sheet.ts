@@ -11,7 +11,20 @@ export interface Snapshot {
   seal?: string | null;
 }
 
-export type SheetChange = { kind: 'cells'; areas: Area[] } | { kind: 'structure' };
+/** Where a change came from: this user (typing, pasting, Ctrl+Z) or a co-author's Excel (Remote). */
+export type ChangeSource = 'local' | 'remote';
+
+/** Cells edited; rows inserted, deleted or sorted (read everything again); or the gateway now follows another sheet. */
+export type SheetChange =
+  | { kind: 'cells'; areas: Area[]; source: ChangeSource }
+  | { kind: 'structure'; source: ChangeSource }
+  | { kind: 'sheet' };
+
+/** How far a long read or write is, and a way to stop it between two syncs. */
+export interface Progress {
+  report?: (klaar: number, totaal: number) => void;
+  signal?: AbortSignal;
+}
 
 export interface StatusColumns {
   status: number;
@@ -19,14 +32,16 @@ export interface StatusColumns {
 }
 
 export interface SheetGateway {
-  /** The format's sheet ("Toewijzingen", else the active sheet), headers and data, in as few syncs as it takes. */
-  readAll(): Promise<Snapshot>;
+  /** The followed sheet (found once: "Toewijzingen", else the active sheet; then by its id), headers and data,
+   *  in chunks that keep each sync small; reports rows read and stops between chunks when the signal aborts. */
+  readAll(progress?: Progress): Promise<Snapshot>;
   /** Rows first..last (1-based, inclusive), columns 0..width-1. */
   readRows(first: number, last: number, width: number): Promise<CellValue[][]>;
-  /** Writes Status and Meldingen (nothing else) and keeps the status formatting rules in place. */
-  writeResults(writes: readonly CellWrite[], columns: StatusColumns): Promise<void>;
+  /** Writes Status and Meldingen (nothing else), in chunks, and keeps the status formatting rules in place. */
+  writeResults(writes: readonly CellWrite[], columns: StatusColumns, progress?: Progress): Promise<void>;
   select(row: number, column: number): Promise<void>;
-  /** Tells about edits by people; the gateway's own writes are not reported. */
+  /** Tells about edits by people (this user or co-authors) on the followed sheet; the gateway's own writes are not
+   *  reported. The listener moves with the sheet the gateway follows. */
   onChange(listener: (change: SheetChange) => void): Promise<() => void>;
   getSetting(key: string): string | null;
   setSetting(key: string, value: string): Promise<void>;
@@ -35,7 +50,8 @@ export interface SheetGateway {
   /** How a made workbook can be put in front of the user here. */
   readonly canInsertSheets: boolean;
   readonly canOpenWorkbook: boolean;
-  /** Adds the workbook's sheets after the existing ones; existing sheets are never replaced (Excel renames on a clash). */
+  /** Adds the workbook's sheets after the existing ones; existing sheets are never replaced (Excel renames on a clash).
+   *  When one of them is a Toewijzingen sheet, the gateway follows that one from now on (a 'sheet' change). */
   insertSheets(base64: string): Promise<void>;
   /** Opens the workbook as a new workbook. */
   openWorkbook(base64: string): Promise<void>;
@@ -48,4 +64,12 @@ export interface SheetGateway {
   addOverview(koppen: readonly string[], rijen: readonly CellValue[][], chartColumns: number): Promise<string>;
   /** Where the pane runs, for the status line. */
   readonly host: 'excel' | 'bench';
+}
+
+/** A long read stopped because the user cancelled it. */
+export class Geannuleerd extends Error {
+  constructor() {
+    super('Geannuleerd.');
+    this.name = 'Geannuleerd';
+  }
 }

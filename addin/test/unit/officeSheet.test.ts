@@ -101,9 +101,9 @@ describe('the Excel module', () => {
   });
 
   it('turns Excel change events into changed areas, and inserted or deleted rows into a full re-read', () => {
-    expect(changeOf({ address: 'D5:E6', changeType: 'RangeEdited' })).toEqual({ kind: 'cells', areas: [{ firstRow: 5, lastRow: 6, firstColumn: 3, lastColumn: 4 }] });
-    expect(changeOf({ address: '7:7', changeType: 'RowInserted' })).toEqual({ kind: 'structure' });
-    expect(changeOf({ address: '7:7', changeType: 'RowDeleted' })).toEqual({ kind: 'structure' });
+    expect(changeOf({ address: 'D5:E6', changeType: 'RangeEdited' })).toEqual({ kind: 'cells', areas: [{ firstRow: 5, lastRow: 6, firstColumn: 3, lastColumn: 4 }], source: 'local' });
+    expect(changeOf({ address: '7:7', changeType: 'RowInserted' })).toEqual({ kind: 'structure', source: 'local' });
+    expect(changeOf({ address: '7:7', changeType: 'RowDeleted', source: 'Remote' })).toEqual({ kind: 'structure', source: 'remote' });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COLUMNS, headerText, layoutOf } from '../../src/format';
-import { cellForApi, compress, outcomeOf, parseAddress, requestRow, runsOf, touchesInput, writesFor } from '../../src/rows';
+import { cellForApi, compress, outcomeOf, parseAddress, requestRow, runsOf, touchesInput, verdictsOf, writesFor } from '../../src/rows';
 
 const layout = layoutOf(COLUMNS.map((c) => headerText(c, { oud: '2026', nieuw: '2027' })));
 const col = (key: string) => COLUMNS.findIndex((c) => c.key === key);
@@ -50,7 +50,7 @@ describe('writing back', () => {
       [3, { status: 'fout', meldingen: 'oud' }],
       [4, { status: 'fout', meldingen: 'A.' }],
     ]);
-    expect(writesFor(report, [2, 4], [2, 3, 4, 5], shown)).toEqual([
+    expect(writesFor(verdictsOf(report, [2, 4]), [2, 3, 4, 5], shown)).toEqual([
       { row: 3, status: '', meldingen: '' },
       { row: 4, status: 'fout', meldingen: 'A. | B.' },
     ]);
