@@ -1,12 +1,12 @@
 import {
-  Button, Caption1, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Option, Spinner, Subtitle2, tokens,
+  Button, Caption1, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Option, ProgressBar, Spinner, Subtitle2, tokens,
 } from '@fluentui/react-components';
 import { ArrowSync20Regular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useState } from 'react';
 import { officeBrowserWindow } from '../officeBrowser';
 import { approvableRows } from './groups';
 import { type Fase, ROL_LABEL } from '../format';
-import type { LiveValidation, SessionState } from '../session';
+import type { LiveValidation, SessionState, Voortgang } from '../session';
 import { Counts } from './Counts';
 import { Findings } from './Findings';
 import { FormatSection } from './FormatSection';
@@ -78,6 +78,14 @@ export function App({ session, api, sheet, auth }: { session: LiveValidation; ap
         {state.busy ? <Spinner size="tiny" label="Bezig" labelPosition="after" /> : null}
       </div>
 
+      {state.progress ? <ProgressLine progress={state.progress} onCancel={() => session.cancel()} /> : null}
+
+      {state.excelFout ? (
+        <MessageBar layout="multiline" intent="error" data-testid="excel-fout">
+          <MessageBarBody><MessageBarTitle>Excel</MessageBarTitle>{state.excelFout}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+
       {state.message ? (
         <MessageBar layout="multiline" intent={state.connection === 'onbereikbaar' ? 'warning' : state.connection === 'probleem' ? 'error' : 'info'} data-testid="melding">
           <MessageBarBody>
@@ -103,13 +111,34 @@ export function App({ session, api, sheet, auth }: { session: LiveValidation; ap
         <MessageBar layout="multiline" intent={approval.intent} data-testid="akkoord-melding"><MessageBarBody>{approval.text}</MessageBarBody></MessageBar>
       ) : null}
 
+      {/* The role's next step stands above the findings, however many there are. */}
+      {state.rol === 'gemeente' ? <FormatSection api={api} sheet={sheet} session={session} /> : null}
+      {state.rol === 'controle' ? <ControleSection api={api} sheet={sheet} browser={browser} /> : null}
+
       <Findings bevindingen={state.bevindingen} namen={namen} approvable={approvable} approved={approved} onSelect={(b) => void session.select(b)}
         onApprove={state.rol === 'controle' ? (b) => void giveApproval(b.row) : undefined} />
 
-      {state.rol === 'gemeente' ? <FormatSection api={api} sheet={sheet} session={session} /> : null}
-      {state.rol === 'controle' ? <ControleSection api={api} sheet={sheet} browser={browser} /> : null}
       {state.rol === 'gemeente' || state.rol === 'controle' ? <VoortgangSection api={api} sheet={sheet} browser={browser} /> : null}
     </main>
+  );
+}
+
+const STAP_LABEL: Record<Voortgang['stap'], string> = { lezen: 'Rijen lezen', controleren: 'Rijen controleren', schrijven: 'Uitslag schrijven' };
+
+/** "Rijen lezen: 20.000 van 50.000" with a bar and a way to stop. */
+function ProgressLine({ progress, onCancel }: { progress: Voortgang; onCancel: () => void }) {
+  const s = useStyles();
+  const n = (x: number) => x.toLocaleString('nl-NL');
+  const text = progress.totaal > 0 ? `${STAP_LABEL[progress.stap]}: ${n(progress.klaar)} van ${n(progress.totaal)}` : `${STAP_LABEL[progress.stap]}…`;
+  return (
+    <div data-testid="voortgang-regel">
+      <Field validationMessage={text} validationState="none">
+        <ProgressBar value={progress.totaal > 0 ? progress.klaar / progress.totaal : undefined} aria-label={text} />
+      </Field>
+      {progress.stap !== 'schrijven' ? (
+        <div className={s.row}><span /><Button size="small" onClick={onCancel} data-testid="annuleren">Annuleren</Button></div>
+      ) : null}
+    </div>
   );
 }
 
