@@ -1,5 +1,5 @@
 // Starts the pane: inside Excel on the real workbook, elsewhere as the bench beside an in-memory sheet.
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api';
 import { createAuth, loadAuthConfig } from './auth';
@@ -10,28 +10,30 @@ import { MemorySheet } from './excel/memorySheet';
 import { createOfficeSheet, REQUIRED_EXCEL_API } from './excel/officeSheet';
 import { LiveValidation } from './session';
 import { App } from './ui/App';
+import { prefersDark } from './theme';
 
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-
-/** Loads office.js from Microsoft's CDN; resolves with the Office host, or null where there is none. */
-function officeHost(timeoutMs: number): Promise<Office.HostType | null> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(null), timeoutMs);
-    const script = document.createElement('script');
-    script.src = OFFICE_JS;
-    script.onerror = () => { clearTimeout(timer); resolve(null); };
-    script.onload = () => {
-      if (typeof Office === 'undefined') { clearTimeout(timer); resolve(null); return; }
-      void Office.onReady((info) => { clearTimeout(timer); resolve(info.host ?? null); });
-    };
-    document.head.appendChild(script);
-  });
+/** What Office.onReady reports: the Office host, or null where the page runs outside Office (a plain browser; then
+ *  office.js, referenced in the page's head as Microsoft requires, reports no host). Where office.js could not load at
+ *  all (no network), there is no Office either. No timer: a slowly starting Excel is waited for, never given the bench. */
+async function officeHost(): Promise<Office.HostType | null> {
+  if (typeof Office === 'undefined') return null;
+  const info = await Office.onReady();
+  return info.host ?? null;
 }
 
 async function main() {
   const root = createRoot(document.getElementById('root')!);
-  const render = (node: React.ReactNode) => root.render(<FluentProvider theme={webLightTheme} style={{ height: '100%' }}>{node}</FluentProvider>);
-  const host = await officeHost(4000);
+  const host = await officeHost();
+  const inOffice = host !== null;
+  let dark = prefersDark(inOffice ? Office.context.officeTheme : null, (q) => window.matchMedia?.(q).matches ?? false);
+  let shown: React.ReactNode = null;
+  const render = (node: React.ReactNode) => {
+    shown = node;
+    root.render(<FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ height: '100%' }}>{node}</FluentProvider>);
+  };
+  const rethemed = (nowDark: boolean) => { if (nowDark !== dark) { dark = nowDark; render(shown); } };
+  if (inOffice) followOfficeTheme((theme) => rethemed(prefersDark(theme)));
+  else window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', (e) => rethemed(e.matches));
   const auth = createAuth(await loadAuthConfig(), officeAuthDeps);
   const api = createApiClient('', 15_000, undefined, () => auth.token());
 
@@ -53,6 +55,14 @@ async function main() {
   (window as unknown as { bench: unknown }).bench = { sheet, session };
   render(<Bench sheet={sheet} session={session} api={api} auth={auth} />);
   await session.start();
+}
+
+/** Office tells a theme change through the document's OfficeThemeChanged event where the host supports it. */
+function followOfficeTheme(changed: (theme: Office.OfficeTheme) => void): void {
+  try {
+    Office.context.document.addHandlerAsync(Office.EventType.OfficeThemeChanged,
+      (e: { officeTheme?: Office.OfficeTheme }) => { if (e.officeTheme) changed(e.officeTheme); }, () => undefined);
+  } catch { /* not in this host: the theme at start stays */ }
 }
 
 void main();

@@ -112,7 +112,7 @@ export function App({ session, api, sheet, auth }: { session: LiveValidation; ap
       ) : null}
 
       {/* The role's next step stands above the findings, however many there are. */}
-      {state.rol === 'gemeente' ? <FormatSection api={api} sheet={sheet} session={session} /> : null}
+      {state.rol === 'gemeente' ? <FormatSection api={api} sheet={sheet} session={session} browser={browser} /> : null}
       {state.rol === 'controle' ? <ControleSection api={api} sheet={sheet} browser={browser} /> : null}
 
       <Findings bevindingen={state.bevindingen} namen={namen} approvable={approvable} approved={approved} onSelect={(b) => void session.select(b)}

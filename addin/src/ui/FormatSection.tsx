@@ -1,5 +1,6 @@
 import {
-  Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Subtitle2, tokens,
+  Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Subtitle2, Table, TableBody, TableCell,
+  TableCellLayout, TableHeader, TableHeaderCell, TableRow, tokens,
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular, DocumentTable20Regular, Mail20Regular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
@@ -8,17 +9,22 @@ import { layoutOf } from '../format';
 import { requestRow } from '../rows';
 import type { SheetGateway } from '../excel/sheet';
 import type { LiveValidation } from '../session';
-import { base64, saveInBrowser } from './download';
+import { base64, deliver } from './download';
+import type { BrowserWindow } from '../officeBrowser';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '8px', paddingTop: '8px', borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
-  table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, '& td, & th': { textAlign: 'left', padding: '2px 4px', borderBottom: `1px solid ${tokens.colorNeutralStroke3}` } },
+  // Fixed narrow columns for the numbers, the rest for the aanbieder, so "Rijen" is never cut off at 320 px.
+  table: { width: '100%', tableLayout: 'fixed' },
+  gemeente: { width: '64px' },
+  rijen: { width: '48px', textAlign: 'right', justifyContent: 'flex-end' },
+  aanbieder: { overflowWrap: 'anywhere', wordBreak: 'break-word' },
 });
 
 type Bron = 'werkblad' | 'bestand';
 
 /** The gemeente's steps 1 to 3: make the format from an export or a sheet, and send one workbook per aanbieder. */
-export function FormatSection({ api, sheet, session }: { api: ApiClient; sheet: SheetGateway; session: LiveValidation }) {
+export function FormatSection({ api, sheet, session, browser }: { api: ApiClient; sheet: SheetGateway; session: LiveValidation; browser: BrowserWindow | null }) {
   const s = useStyles();
   const [bron, setBron] = useState<Bron>('werkblad');
   const [file, setFile] = useState<File | null>(null);
@@ -58,12 +64,7 @@ export function FormatSection({ api, sheet, session }: { api: ApiClient; sheet: 
       await sheet.insertSheets(await base64(blob));
       return 'Het format staat als nieuwe tabbladen achteraan in deze werkmap. Uw eigen tabbladen zijn niet veranderd.';
     }
-    if (sheet.canOpenWorkbook) {
-      await sheet.openWorkbook(await base64(blob));
-      return 'Het format is geopend als nieuwe werkmap.';
-    }
-    saveInBrowser(blob, 'format-wonen-verblijf.xlsx');
-    return 'Het format is gedownload (format-wonen-verblijf.xlsx).';
+    return deliver(blob, 'format-wonen-verblijf.xlsx', sheet, api, browser);
   });
 
   const maakOverzicht = () => run('Controleren…', async () => {
@@ -74,8 +75,8 @@ export function FormatSection({ api, sheet, session }: { api: ApiClient; sheet: 
   });
 
   const downloadZip = () => run('Zip maken…', async () => {
-    saveInBrowser(await api.perAanbieder({ rijen: session.requestRows() }, []), 'format-per-aanbieder.zip');
-    return 'De zip is gedownload: per aanbieder een werkboek en een concept-e-mail (.eml), en verzendoverzicht.csv.';
+    const where = await deliver(await api.perAanbieder({ rijen: session.requestRows() }, []), 'format-per-aanbieder.zip', sheet, api, browser);
+    return `${where} Erin: per aanbieder een werkboek en een concept-e-mail (.eml), en verzendoverzicht.csv.`;
   });
 
   return (
@@ -102,14 +103,26 @@ export function FormatSection({ api, sheet, session }: { api: ApiClient; sheet: 
       <Button icon={<Mail20Regular />} onClick={() => void maakOverzicht()} disabled={busy !== null}>Overzicht maken</Button>
       {overzicht ? (
         <div data-testid="verzendoverzicht">
-          <table className={s.table}>
-            <thead><tr><th>Gemeente</th><th>Aanbieder</th><th>Rijen</th></tr></thead>
-            <tbody>
+          <Table size="extra-small" aria-label="Wat naar wie gaat" className={s.table}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell className={s.gemeente}>Gemeente</TableHeaderCell>
+                <TableHeaderCell>Aanbieder</TableHeaderCell>
+                <TableHeaderCell className={s.rijen}>Rijen</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {overzicht.zendingen.map((z) => (
-                <tr key={`${z.gemeente}-${z.agb}`}><td>{z.gemeente}</td><td title={z.email}>{z.aanbieder}<br /><Caption1>{z.email}</Caption1></td><td>{z.rijen}</td></tr>
+                <TableRow key={`${z.gemeente}-${z.agb}`}>
+                  <TableCell className={s.gemeente}>{z.gemeente}</TableCell>
+                  <TableCell className={s.aanbieder} title={z.email}>
+                    <TableCellLayout description={z.email}>{z.aanbieder}</TableCellLayout>
+                  </TableCell>
+                  <TableCell className={s.rijen}>{z.rijen}</TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
           {overzicht.nietVerzonden.length > 0 ? (
             <Caption1 block>{overzicht.nietVerzonden.length} rij(en) gaan niet mee (zie de bevindingen; de redenen staan ook in verzendoverzicht.csv).</Caption1>
           ) : null}

@@ -5,6 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { officeStub } from './office/build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const apiDir = join(root, 'api');
@@ -60,16 +61,41 @@ export async function launchBrowser() {
   });
 }
 
-/** Opens the pane as a plain browser would: office.js cannot load, so the bench appears. */
-export async function openBench(browser, api, viewport = { width: 1400, height: 860 }) {
+let stub = null;
+
+/** office.js's address answered by the stub (test/e2e/office/stub.ts): outside Office unless the page has a workbook. */
+async function serveOfficeJs(page) {
+  stub ??= officeStub();
+  const body = await stub;
+  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body }));
+}
+
+/** Opens the pane as a plain browser would: office.js reports no Office host, so the bench appears. */
+export async function openBench(browser, api, viewport = { width: 1400, height: 860 }, colorScheme = 'light') {
+  const page = await browser.newPage({ viewport, acceptDownloads: true, colorScheme });
+  await serveOfficeJs(page);
+  return loaded(page, api);
+}
+
+/**
+ * Opens the pane as Excel would: office.js reports Excel and the Excel object model is the fake of test/unit/fakeExcel.ts
+ * (5 MB per sync, cell edit mode, ids, undo, events), holding the workbook that `setup` builds in the page
+ * (a function run before the page's scripts, given `arg`; it sets window.__werkboek = { sheets, active?, theme? }).
+ */
+export async function openInExcel(browser, api, setup, arg, { viewport = { width: 340, height: 860 }, waitForCounts = true } = {}) {
   const page = await browser.newPage({ viewport, acceptDownloads: true });
-  await page.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
+  await page.addInitScript(setup, arg);
+  await serveOfficeJs(page);
+  return loaded(page, api, waitForCounts);
+}
+
+async function loaded(page, api, waitForCounts = true) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   // The API's content security policy must allow everything the pane does: a violation is an error.
   page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text()); });
   await page.goto(`${api.url}/`);
-  await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="telling-ok"]')?.textContent ?? ''));
+  if (waitForCounts) await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="telling-ok"]')?.textContent ?? ''), null, { timeout: 60_000 });
   page.errors = errors;
   return page;
 }
