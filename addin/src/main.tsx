@@ -29,6 +29,8 @@ async function main() {
   let shown: React.ReactNode = null;
   const render = (node: React.ReactNode) => {
     shown = node;
+    // The page behind the pane in the theme's colour too (no white band below a short pane in a dark theme).
+    document.body.style.backgroundColor = (dark ? webDarkTheme : webLightTheme).colorNeutralBackground1;
     root.render(<FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ height: '100%' }}>{node}</FluentProvider>);
   };
   const rethemed = (nowDark: boolean) => { if (nowDark !== dark) { dark = nowDark; render(shown); } };
