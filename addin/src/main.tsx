@@ -47,6 +47,7 @@ async function main() {
     const supports = (version: string) => Office.context.requirements.isSetSupported('ExcelApi', version);
     const sheet = createOfficeSheet(Excel, Office.context.document.settings, supports);
     const session = new LiveValidation(sheet, api);
+    (window as unknown as { pane: unknown }).pane = { session }; // for the benchmark (npm run perf)
     render(<App session={session} api={api} sheet={sheet} auth={auth} />);
     await session.start();
     return;
