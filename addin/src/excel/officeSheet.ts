@@ -39,36 +39,36 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
   let registrations: Registration[] = [];
 
   /** Every batch waits while the user is typing in a cell instead of failing. */
-  const run = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => excel.run({ delayForCellEdit: true }, batch);
+  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => excel.run({ delayForCellEdit: true }, batch);
 
   /** The followed sheet by its id; found (and followed) first when there is none yet. */
-  async function followed(ctx: Excel.RequestContext): Promise<Excel.Worksheet> {
-    if (sheetId) return ctx.workbook.worksheets.getItem(sheetId);
-    return find(ctx);
+  async function followed(context: Excel.RequestContext): Promise<Excel.Worksheet> {
+    if (sheetId) return context.workbook.worksheets.getItem(sheetId);
+    return find(context);
   }
 
   /** "Toewijzingen" when the workbook has one, else the active sheet; from now on followed by its id. */
-  async function find(ctx: Excel.RequestContext): Promise<Excel.Worksheet> {
-    const named = ctx.workbook.worksheets.getItemOrNullObject(FORMAT_SHEET);
-    const active = ctx.workbook.worksheets.getActiveWorksheet();
+  async function find(context: Excel.RequestContext): Promise<Excel.Worksheet> {
+    const named = context.workbook.worksheets.getItemOrNullObject(FORMAT_SHEET);
+    const active = context.workbook.worksheets.getActiveWorksheet();
     named.load('id');
     active.load('id');
-    await ctx.sync();
-    const sheet = named.isNullObject ? active : named;
-    follow(ctx, sheet.id);
-    return ctx.workbook.worksheets.getItem(sheet.id);
+    await context.sync();
+    const id = named.isNullObject ? active.id : named.id;
+    follow(context, id);
+    return context.workbook.worksheets.getItem(id);
   }
 
   /** Follows another sheet: the change handlers move to it (queued: the caller's next sync adds them).
    *  Says whether it moved from one sheet to another. */
-  function follow(ctx: Excel.RequestContext, id: string): boolean {
+  function follow(context: Excel.RequestContext, id: string): boolean {
     if (id === sheetId) return false;
     const moved = sheetId !== null;
     sheetId = id;
     formattedColumn = null;
     if (listener) {
       detach();
-      attach(ctx.workbook.worksheets.getItem(id));
+      attach(context.workbook.worksheets.getItem(id));
     }
     return moved;
   }
@@ -93,12 +93,12 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
   function detach(): void {
     const old = registrations;
     registrations = [];
-    for (const r of old) {
-      void excel.run(r.context, async (ctx) => {
-        r.remove();
-        await ctx.sync();
-      }).catch(() => undefined); // the sheet may be gone; its handlers went with it
-    }
+    if (old.length === 0) return;
+    // Handlers added together share their context: one batch removes them all.
+    void excel.run(old[0].context, async (context) => {
+      for (const r of old) r.remove();
+      await context.sync();
+    }).catch(() => undefined); // the sheet may be gone; its handlers went with it
   }
 
   return {
@@ -107,24 +107,24 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
     canOpenWorkbook: supports('1.8'),
 
     async writeCells(cellsToWrite) {
-      await run(async (ctx) => {
-        const sheet = await followed(ctx);
+      await run(async (context) => {
+        const sheet = await followed(context);
         for (const c of cellsToWrite) {
           const cell = sheet.getRangeByIndexes(c.row - 1, c.column, 1, 1);
           cell.numberFormat = [['@']]; // a mark that starts with "-" or "+" stays text, not a formula
           cell.values = [[c.value]];
         }
-        await ctx.sync();
+        await context.sync();
       });
     },
 
     workbookFile: () => wholeFile(),
 
     async addOverview(koppen, rijen, chartColumns) {
-      return run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
+      return run(async (context) => {
+        const sheets = context.workbook.worksheets;
         sheets.load('items/name');
-        await ctx.sync();
+        await context.sync();
         const taken = new Set(sheets.items.map((w) => w.name.toLowerCase()));
         let name = OVERVIEW_SHEET;
         for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${OVERVIEW_SHEET} (${n})`;
@@ -142,30 +142,30 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
         }
         all.format.autofitColumns();
         sheet.activate();
-        await ctx.sync();
+        await context.sync();
         return name;
       });
     },
 
     async readActive(): Promise<Snapshot> {
-      return run(async (ctx) => {
-        const sheet = ctx.workbook.worksheets.getActiveWorksheet();
+      return run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
         const size = sizeOf(sheet);
-        await ctx.sync();
-        const [grid] = await readBlocks(ctx, [{ sheet, size, widest: Infinity }]);
+        await context.sync();
+        const [grid] = await readBlocks(context, [{ sheet, size, widest: Infinity }]);
         return grid ? { headers: grid[0] ?? [], rows: grid.slice(1) } : { headers: [], rows: [] };
       });
     },
 
     async insertSheets(base64: string) {
-      await run(async (ctx) => {
-        const ids = ctx.workbook.insertWorksheetsFromBase64(base64, { positionType: excel.WorksheetPositionType.end });
-        await ctx.sync();
-        const inserted = ids.value.map((id) => ctx.workbook.worksheets.getItem(id).load('id, name'));
-        await ctx.sync();
+      await run(async (context) => {
+        const ids = context.workbook.insertWorksheetsFromBase64(base64, { positionType: excel.WorksheetPositionType.end });
+        await context.sync();
+        const inserted = ids.value.map((id) => context.workbook.worksheets.getItem(id).load('id, name'));
+        await context.sync();
         const format = inserted.find((s) => FORMAT_NAME.test(s.name));
-        if (format && follow(ctx, format.id)) {
-          await ctx.sync();
+        if (format && follow(context, format.id)) {
+          await context.sync();
           listener?.({ kind: 'sheet' });
         }
       });
@@ -176,9 +176,9 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
     },
 
     async readAll(progress?: Progress): Promise<Snapshot> {
-      return run(async (ctx) => {
+      return run(async (context) => {
         // One sync learns the followed sheet's size and the seal's (the controle role passes the seal to the API)...
-        const sheets = ctx.workbook.worksheets;
+        const sheets = context.workbook.worksheets;
         const known = sheetId ? sheets.getItemOrNullObject(sheetId) : null;
         const named = known ? null : sheets.getItemOrNullObject(FORMAT_SHEET);
         const active = known ? null : sheets.getActiveWorksheet();
@@ -186,20 +186,20 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
         const sizes = [known, named, active].map((s) => (s ? sizeOf(s) : null));
         const sealSheet = sheets.getItemOrNullObject(SEAL_SHEET);
         const sealSize = sizeOf(sealSheet);
-        await ctx.sync();
+        await context.sync();
         let sheet: Excel.Worksheet;
         let size: Excel.Range;
         if (known && !known.isNullObject) [sheet, size] = [known, sizes[0]!];
         else if (known) { // the followed sheet was deleted: find the format's sheet again
-          sheet = await find(ctx);
+          sheet = await find(context);
           size = sizeOf(sheet);
-          await ctx.sync();
+          await context.sync();
         } else {
           [sheet, size] = named!.isNullObject ? [active!, sizes[2]!] : [named!, sizes[1]!];
-          follow(ctx, sheet.id);
+          follow(context, sheet.id);
         }
         // ...then the cells come in chunks that keep each sync small.
-        const [grid, sealGrid] = await readBlocks(ctx, [
+        const [grid, sealGrid] = await readBlocks(context, [
           { sheet, size, widest: Infinity },
           { sheet: sealSheet, size: sealSize, widest: 1 },
         ], progress);
@@ -212,15 +212,15 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
     },
 
     async readRows(first, last, width) {
-      return run(async (ctx) => {
-        const [grid] = await readBlocks(ctx, [{ sheet: await followed(ctx), top: first - 1, height: last - first + 1, width: Math.max(1, width) }]);
+      return run(async (context) => {
+        const [grid] = await readBlocks(context, [{ sheet: await followed(context), top: first - 1, height: last - first + 1, width: Math.max(1, width) }]);
         return grid ?? [];
       });
     },
 
     async writeResults(writes: readonly CellWrite[], columns: StatusColumns, progress?: Progress) {
-      await run(async (ctx) => {
-        const sheet = await followed(ctx);
+      await run(async (context) => {
+        const sheet = await followed(context);
         let bytes = 0;
         let done = 0;
         for (const run of runsOf(writes)) {
@@ -239,7 +239,9 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
             done += part.length;
             start = end;
             if (bytes >= SYNC_BUDGET * 0.9) {
-              await ctx.sync();
+              // One sync per chunk is the point: each stays under Excel on the web's 5 MB.
+              // eslint-disable-next-line office-addins/no-context-sync-in-loop
+              await context.sync();
               bytes = 0;
               progress?.report?.(done, writes.length);
             }
@@ -249,26 +251,26 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
           addStatusFormats(excel, sheet.getRangeByIndexes(1, columns.status, 1_048_575, 1));
           formattedColumn = columns.status;
         }
-        await ctx.sync();
+        await context.sync();
         progress?.report?.(writes.length, writes.length);
       });
     },
 
     async select(row, column) {
-      await run(async (ctx) => {
-        const sheet = await followed(ctx);
+      await run(async (context) => {
+        const sheet = await followed(context);
         sheet.activate();
         sheet.getRangeByIndexes(row - 1, column, 1, 1).select();
-        await ctx.sync();
+        await context.sync();
       });
     },
 
     async onChange(next) {
       listener = next;
-      await run(async (ctx) => {
-        const sheet = await followed(ctx);
+      await run(async (context) => {
+        const sheet = await followed(context);
         if (registrations.length === 0) attach(sheet); // (find() attached already when it had to look)
-        await ctx.sync();
+        await context.sync();
       });
       return () => {
         listener = null;
@@ -305,7 +307,7 @@ type Block = { sheet: Excel.Worksheet; top: number; height: number; width: numbe
  * Excel still finds too large is tried again with half as many rows. A block from an empty or absent sheet is null.
  * Progress counts the first block's data rows (row 1 holds the headers) and stops between chunks when cancelled.
  */
-async function readBlocks(ctx: Excel.RequestContext, blocks: Block[], progress?: Progress): Promise<(CellValue[][] | null)[]> {
+async function readBlocks(context: Excel.RequestContext, blocks: Block[], progress?: Progress): Promise<(CellValue[][] | null)[]> {
   const plans = blocks.map((b) => {
     if ('top' in b) return { sheet: b.sheet, top: b.top, height: b.height, width: b.width };
     if (b.size.isNullObject) return null;
@@ -335,7 +337,9 @@ async function readBlocks(ctx: Excel.RequestContext, blocks: Block[], progress?:
     });
     if (asked.length === 0) break;
     try {
-      await ctx.sync();
+      // One sync per chunk is the point: each stays under Excel on the web's 5 MB.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
     } catch (e) {
       if (codeOf(e) === 'ResponsePayloadSizeLimitExceeded' && asked.some((a) => a.rows > 1)) { shrink *= 2; continue; }
       throw e;
