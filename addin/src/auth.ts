@@ -47,8 +47,8 @@ export interface AuthDeps {
   naaSupported(): boolean;
   /** The signed-in Office user (Office.auth.getAuthContext, NestedAppAuth 1.1), or undefined where Office cannot tell. */
   loginHint(): Promise<string | undefined>;
-  /** The same-origin page that runs msal-browser 5's redirect bridge (the registered SPA redirect URI). */
-  redirectUri: string;
+  /** The pane's origin, where the redirect bridge (BRUGPAGINA) and the popup relay (RELAYPAGINA) are served. */
+  origin: string;
   createNestable(config: Configuration): Promise<IPublicClientApplication>;
   /** Opens the sign-in page in an Office dialog (interactive); resolves with what that page signed in. */
   dialogSignIn(config: AuthConfig): Promise<DialoogAntwoord>;
@@ -63,6 +63,10 @@ export class AanmeldenNodig extends AanmeldFout {
 
 /** The page MSAL returns to (popups, hidden iframes and the dialog's redirect): it only runs the redirect bridge. */
 export const BRUGPAGINA = '/aanmelden-terug.html';
+
+/** The top-level page a sign-in popup opens first when MSAL runs in the pane itself (Office on the web, where the
+ *  pane is a cross-origin iframe whose storage the browser partitions): msal-browser 5's popup relay. */
+export const RELAYPAGINA = '/aanmelden-venster.html';
 
 /** After a failed silent attempt, calls fail at once for this long instead of trying again on every cell change. */
 export const STIL_OPNIEUW_NA_MS = 60_000;
@@ -103,7 +107,10 @@ export function createAuth(config: AuthConfig, deps: AuthDeps, now: () => number
       { ...(r.account?.idTokenClaims ?? {}), ...(r.idTokenClaims as Record<string, unknown>) }, r.account?.name ?? r.account?.username);
 
   const app = () => (pca ??= deps.createNestable({
-    auth: { clientId: config.clientId!, authority: config.authority ?? undefined, redirectUri: deps.redirectUri },
+    auth: {
+      clientId: config.clientId!, authority: config.authority ?? undefined,
+      redirectUri: `${deps.origin}${BRUGPAGINA}`, popupRelayUri: `${deps.origin}${RELAYPAGINA}`,
+    },
   }));
 
   /** acquireTokenSilent for a known account; else, with Office's login hint, ssoSilent (as Excel on the web needs). */

@@ -1,6 +1,6 @@
 // The Office side of sign-in: nested app authentication through MSAL, Office's login hint, or MSAL in an Office dialog.
 import { createNestablePublicClientApplication } from '@azure/msal-browser';
-import { BRUGPAGINA, type AuthConfig, type AuthDeps, type DialoogAntwoord } from './auth';
+import type { AuthConfig, AuthDeps, DialoogAntwoord } from './auth';
 
 const naaSupported = () => typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('NestedAppAuth', '1.1') === true;
 
@@ -9,7 +9,7 @@ const DIALOG_CLOSED = 12006;
 
 export const officeAuthDeps: AuthDeps = {
   naaSupported,
-  redirectUri: `${location.origin}${BRUGPAGINA}`,
+  origin: location.origin,
   // Office.auth.getAuthContext tells who is signed in to Office (NestedAppAuth 1.1); Microsoft's NAA sample passes it
   // to ssoSilent, which Word, Excel and PowerPoint on the web need.
   async loginHint() {

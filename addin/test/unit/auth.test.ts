@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AuthenticationResult, IPublicClientApplication } from '@azure/msal-browser';
 import { createApiClient } from '../../src/api';
 import {
-  AanmeldenNodig, AanmeldFout, allowedRoles, BRUGPAGINA, createAuth, STIL_OPNIEUW_NA_MS, type AuthConfig, type AuthDeps, type DialoogAntwoord,
+  AanmeldenNodig, AanmeldFout, allowedRoles, BRUGPAGINA, createAuth, RELAYPAGINA, STIL_OPNIEUW_NA_MS, type AuthConfig, type AuthDeps, type DialoogAntwoord,
 } from '../../src/auth';
 import { COLUMNS } from '../../src/format';
 import { MemorySheet } from '../../src/excel/memorySheet';
@@ -10,7 +10,7 @@ import { LiveValidation } from '../../src/session';
 import { FakeApi } from './fakeApi';
 
 const ON: AuthConfig = { aanmelding: true, clientId: 'client', authority: 'https://login.microsoftonline.com/tenant', scopes: ['api://client/Toewijzingen.Gebruiken'] };
-const BRUG = `https://migratie.regio.nl${BRUGPAGINA}`;
+const ORIGIN = 'https://migratie.regio.nl';
 const inAnHour = () => new Date(Date.now() + 3_600_000);
 
 /** An access token is opaque to the pane: nothing in it can be read, so name and roles must come from the ID token. */
@@ -51,7 +51,7 @@ function deps(pca: FakePca, options: { naa?: boolean; hint?: string; dialog?: ()
   return {
     naaSupported: () => options.naa ?? true,
     loginHint: vi.fn(async () => options.hint),
-    redirectUri: BRUG,
+    origin: ORIGIN,
     createNestable: vi.fn(async () => pca as unknown as IPublicClientApplication),
     dialogSignIn: vi.fn(options.dialog ?? (() => Promise.reject(new Error('the dialog should not open')))),
   } satisfies AuthDeps;
@@ -77,7 +77,9 @@ describe('sign-in', () => {
     expect(await auth.token()).toBe(OPAQUE);
     expect(auth.gebruiker()).toEqual({ naam: 'Anna de Vries', rollen: ['Gemeente'] });
     expect(auth.status()).toBe('aangemeld');
-    expect(d.createNestable).toHaveBeenCalledWith({ auth: { clientId: 'client', authority: ON.authority, redirectUri: BRUG } });
+    expect(d.createNestable).toHaveBeenCalledWith({ auth: {
+      clientId: 'client', authority: ON.authority, redirectUri: `${ORIGIN}${BRUGPAGINA}`, popupRelayUri: `${ORIGIN}${RELAYPAGINA}`,
+    } });
     expect(pca.acquireTokenSilent).toHaveBeenCalledWith(expect.objectContaining({ scopes: ON.scopes, account: account(claims) }));
     await auth.token();
     expect(pca.acquireTokenSilent).toHaveBeenCalledTimes(1); // kept until shortly before it expires
