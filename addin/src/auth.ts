@@ -162,13 +162,13 @@ export function createAuth(config: AuthConfig, deps: AuthDeps, now: () => number
             return;
           } catch (e) {
             if (!POPUP_KAN_NIET.has((e as { errorCode?: string }).errorCode ?? '')) throw e;
-            // A popup that cannot open or never answers (Office on the web, a blocker): the Office dialog instead.
+            // A popup that cannot open or never answers (a popup blocker, a host without popups): the Office dialog instead.
           }
         }
         const antwoord = await deps.dialogSignIn(config);
         remember(antwoord.token, antwoord.verloopt, antwoord.claims);
       } catch (e) {
-        set(cached ? 'aangemeld' : 'nodig');
+        set(user ? 'aangemeld' : 'nodig');
         const cancelled = (e as { errorCode?: string }).errorCode === 'user_cancelled';
         throw new AanmeldFout(cancelled
           ? 'Aanmelden is afgebroken. Klik op Aanmelden om het opnieuw te proberen.'
