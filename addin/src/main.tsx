@@ -29,6 +29,8 @@ async function main() {
   let shown: React.ReactNode = null;
   const render = (node: React.ReactNode) => {
     shown = node;
+    // The page behind the pane in the theme's colour too (no white band below a short pane in a dark theme).
+    document.body.style.backgroundColor = (dark ? webDarkTheme : webLightTheme).colorNeutralBackground1;
     root.render(<FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ height: '100%' }}>{node}</FluentProvider>);
   };
   const rethemed = (nowDark: boolean) => { if (nowDark !== dark) { dark = nowDark; render(shown); } };
@@ -45,6 +47,7 @@ async function main() {
     const supports = (version: string) => Office.context.requirements.isSetSupported('ExcelApi', version);
     const sheet = createOfficeSheet(Excel, Office.context.document.settings, supports);
     const session = new LiveValidation(sheet, api);
+    (window as unknown as { pane: unknown }).pane = { session }; // for the benchmark (npm run perf)
     render(<App session={session} api={api} sheet={sheet} auth={auth} />);
     await session.start();
     return;

@@ -6,10 +6,14 @@
 // - a change by this user writes the rows it touched and the rows whose verdict it changed (duplicates);
 // - a change by a co-author (source Remote) is read and judged here, but written by the co-author's own pane:
 //   two panes never answer each other's writes, so statuses cannot flip back and forth.
+// What is sent: a whole-sheet check sends every non-empty row; a change sends the changed rows and the rows that can
+// judge them or be judged by them (rows sharing a toewijzingnummer or a BSN, two steps out: the only keys the rules
+// that compare rows use, FORMAT.md), so a cell change costs the same on 500 rows as on 50,000. With a seal (controle)
+// every change sends all rows: the seal is checked over the whole set.
 // Status and Meldingen cells that this user changes by hand, by Ctrl+Z or by pasting are put right after a short
 // pause (settleMs), without asking the API again; the pause lets a second quick Ctrl+Z reach the user's own edit.
 import { ApiOnbereikbaar, type ApiClient } from './api';
-import { type CellValue, type Fase, type Layout, type Melding, type Telling, headerOf, layoutOf, missingHeaders } from './format';
+import { type CellValue, type Fase, type Layout, type Melding, type Telling, STATUSES, headerOf, layoutOf, missingHeaders } from './format';
 import { cellForApi, type RequestRow, type RowOutcome, requestRow, sameOutcome, touchesInput, verdictsOf, writesFor } from './rows';
 import { excelFoutTekst } from './excel/errors';
 import { Geannuleerd, type SheetChange, type SheetGateway } from './excel/sheet';
@@ -60,8 +64,12 @@ export class LiveValidation {
   private readonly cells = new Map<number, CellValue[]>();
   /** What the sheet's Status and Meldingen cells say, as last read or written. */
   private readonly shown = new Map<number, RowOutcome>();
-  /** What this pane last concluded per row. */
+  /** What this pane last concluded per row, and the findings behind it. */
   private verdicts = new Map<number, RowOutcome>();
+  private findings = new Map<number, Bevinding[]>();
+  /** The keys that relate rows (toewijzingnummer, BSN) of each row as last judged, so a changed key still finds its old partners. */
+  private judgedKeys = new Map<number, string[]>();
+  private judgedWhole = false;
   private running: Promise<void> | null = null;
   private pending: { scope: Scope; touched: Set<number> } | null = null;
   private retry: ReturnType<typeof setTimeout> | null = null;
@@ -275,7 +283,8 @@ export class LiveValidation {
     this.retry = null;
     const cancelled = this.cancelled;
 
-    const rijen = this.requestRows();
+    const whole = scope === 'all' || !this.judgedWhole || (this.state.rol === 'controle' && this.seal !== null);
+    const rijen = whole ? this.requestRows() : this.relatedRows(touched, layout);
     const sent = rijen.map((r) => r.rij);
     this.update({ busy: true, progress: rijen.length > 5_000 ? { stap: 'controleren', klaar: 0, totaal: rijen.length } : null });
     let report;
@@ -296,21 +305,34 @@ export class LiveValidation {
     }
     if (cancelled?.signal.aborted && scope === 'all') throw new Geannuleerd();
 
-    const verdicts = verdictsOf(report, sent);
-    for (const row of this.cells.keys()) if (!verdicts.has(row)) verdicts.set(row, { status: '', meldingen: '' });
+    // The verdicts of the rows judged now, over those of the rows judged before (a whole check replaces them all).
+    const judged = verdictsOf(report, sent);
+    const verdicts = whole ? new Map<number, RowOutcome>() : new Map(this.verdicts);
+    if (whole) {
+      this.findings.clear();
+      this.judgedKeys.clear();
+    }
+    const now = whole ? this.cells.keys() : new Set([...touched, ...sent]);
+    for (const row of now) {
+      verdicts.set(row, judged.get(row) ?? { status: '', meldingen: '' });
+      this.findings.delete(row);
+      this.judgedKeys.set(row, keysOf(this.cells.get(row), layout));
+    }
+    report.rijen.forEach((r, i) => {
+      if (r.meldingen.length > 0) this.findings.set(sent[i], r.meldingen.map((m) => ({
+        row: sent[i], column: m.kolom ? layout.byKey.get(m.kolom) : undefined, header: headerOf(m.kolom, layout.years), melding: m,
+      })));
+    });
     const candidates = scope === 'all'
       ? [...this.cells.keys()]
       : scope === 'local'
-        ? [...touched, ...[...verdicts.keys()].filter((row) => !sameOutcome(verdicts.get(row), this.verdicts.get(row)))]
+        ? [...touched, ...[...now].filter((row) => !sameOutcome(verdicts.get(row), this.verdicts.get(row)))]
         : [];
     this.verdicts = verdicts;
+    if (whole) this.judgedWhole = true;
     await this.write(writesFor(verdicts, candidates, this.shown));
 
-    const bevindingen: Bevinding[] = [];
-    report.rijen.forEach((r, i) => {
-      for (const m of r.meldingen)
-        bevindingen.push({ row: sent[i], column: m.kolom ? layout.byKey.get(m.kolom) : undefined, header: headerOf(m.kolom, layout.years), melding: m });
-    });
+    const bevindingen = [...this.findings.keys()].sort((a, b) => a - b).flatMap((row) => this.findings.get(row)!);
     this.update({
       busy: false,
       progress: null,
@@ -319,11 +341,34 @@ export class LiveValidation {
       message: missingStatusColumns(layout)
         ? 'Dit werkblad heeft geen kolommen Status en Meldingen: de uitslag staat alleen hier in het paneel.'
         : null,
-      telling: report.telling,
-      werkboekMeldingen: report.meldingen,
+      telling: whole ? report.telling : countOf(verdicts),
+      werkboekMeldingen: whole ? report.meldingen : this.state.werkboekMeldingen,
       bevindingen,
       lastRoundMs: Math.round(performance.now() - started),
     });
+  }
+
+  /** The changed rows and every row that shares a key with them, or with those: all a rule comparing rows can reach. */
+  private relatedRows(touched: ReadonlySet<number>, layout: Layout): RequestRow[] {
+    const byKey = new Map<string, number[]>();
+    for (const [row, cells] of this.cells)
+      for (const key of keysOf(cells, layout)) {
+        const rows = byKey.get(key);
+        if (rows) rows.push(row); else byKey.set(key, [row]);
+      }
+    const keysNow = (row: number) => [...keysOf(this.cells.get(row), layout), ...(this.judgedKeys.get(row) ?? [])];
+    const chosen = new Set(touched);
+    let edge = [...touched];
+    for (let step = 0; step < 2; step++) {
+      const next: number[] = [];
+      for (const row of edge)
+        for (const key of keysNow(row))
+          for (const other of byKey.get(key) ?? []) if (!chosen.has(other)) { chosen.add(other); next.push(other); }
+      edge = next;
+    }
+    return [...chosen].sort((a, b) => a - b)
+      .map((row) => requestRow(row, this.cells.get(row) ?? [], layout))
+      .filter((r): r is RequestRow => r !== null);
   }
 
   private async write(writes: ReturnType<typeof writesFor>): Promise<void> {
@@ -340,6 +385,26 @@ export class LiveValidation {
     this.state = { ...this.state, ...change };
     this.listener?.(this.state);
   }
+}
+
+/** A row's relating keys, loosely normalised (case, spaces, leading zeros): matching too much only sends a row more. */
+function keysOf(cells: readonly CellValue[] | undefined, layout: Layout): string[] {
+  if (!cells) return [];
+  const keys: string[] = [];
+  for (const [name, prefix] of [['toewijzingnummer', 'n'], ['bsn', 'b']] as const) {
+    const index = layout.byKey.get(name);
+    const v = index === undefined ? null : cells[index];
+    if (v === null || v === undefined) continue;
+    const text = String(v).trim().toLowerCase().replace(/\s+/g, '').replace(/^0+(?=.)/, '');
+    if (text !== '') keys.push(prefix + text);
+  }
+  return keys;
+}
+
+function countOf(verdicts: ReadonlyMap<number, RowOutcome>): Telling {
+  const telling = Object.fromEntries(STATUSES.map((s) => [s, 0])) as unknown as Telling;
+  for (const v of verdicts.values()) if (v.status in telling) telling[v.status as keyof Telling]++;
+  return telling;
 }
 
 function missingStatusColumns(layout: Layout): boolean {

@@ -7,7 +7,7 @@ import { App } from '../ui/App';
 import { BenchSheet } from './BenchSheet';
 
 const useStyles = makeStyles({
-  page: { display: 'grid', gridTemplateColumns: '1fr 340px', gridTemplateRows: 'auto 1fr', height: '100vh', backgroundColor: tokens.colorNeutralBackground3 },
+  page: { display: 'grid', gridTemplateColumns: '1fr 340px', gridTemplateRows: 'auto minmax(0, 1fr)', height: '100vh', backgroundColor: tokens.colorNeutralBackground3 },
   banner: { gridColumn: '1 / 3', padding: '6px 12px', backgroundColor: '#217346', color: 'white' },
   sheet: { overflow: 'hidden', backgroundColor: 'white' },
   pane: { borderLeft: `1px solid ${tokens.colorNeutralStroke1}`, overflow: 'hidden' },

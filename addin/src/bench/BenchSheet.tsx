@@ -69,7 +69,9 @@ export function BenchSheet({ sheet }: { sheet: MemorySheet }) {
       scroller.current?.focus();
       const el = scroller.current;
       if (el) el.scrollTop = Math.max(0, (sheet.selected.row - 2) * ROW_HEIGHT - el.clientHeight / 2);
-      requestAnimationFrame(() => scroller.current?.querySelector('[data-selected="true"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
+      // The chosen cell itself (not whichever was selected before React draws the new selection) into view.
+      const { row, column } = sheet.selected;
+      requestAnimationFrame(() => scroller.current?.querySelector(`[data-cell="${row}:${column}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
     }
     redraw();
   }), [sheet]);

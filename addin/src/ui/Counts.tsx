@@ -1,4 +1,4 @@
-import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption2, makeStyles, tokens } from '@fluentui/react-components';
 import { STATUSES, STATUS_LABEL, type Telling } from '../format';
 import { StatusIcon } from './StatusIcon';
 
@@ -8,6 +8,8 @@ const useStyles = makeStyles({
     display: 'flex', flexDirection: 'column', alignItems: 'center', padding: '6px 2px', minWidth: 0,
     borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1,
   },
+  // Icon above the word, so "Onvolledig" fits a quarter of a 320 px pane.
+  label: { maxWidth: '100%', overflowWrap: 'anywhere', textAlign: 'center' },
   number: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
 });
 
@@ -23,7 +25,7 @@ export function Counts({ telling }: { telling: Telling | null }) {
       {STATUSES.map((status) => (
         <div key={status} className={s.tile} data-testid={`telling-${status}`} aria-hidden="true">
           <span className={s.number}>{telling ? telling[status] : '–'}</span>
-          <Caption1><StatusIcon status={status} withLabel /></Caption1>
+          <Caption2 className={s.label}><StatusIcon status={status} withLabel stacked /></Caption2>
         </div>
       ))}
     </div>

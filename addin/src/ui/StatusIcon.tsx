@@ -14,10 +14,10 @@ const ICONS = {
 };
 
 /** Status as icon and word together: never colour alone. */
-export function StatusIcon({ status, withLabel = false }: { status: Status | Ernst; withLabel?: boolean }) {
+export function StatusIcon({ status, withLabel = false, stacked = false }: { status: Status | Ernst; withLabel?: boolean; stacked?: boolean }) {
   const { Icon, colour } = ICONS[status];
   return (
-    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: stacked ? 0 : 4, flexDirection: stacked ? 'column' : 'row' }}>
       <Icon aria-hidden style={{ color: colour, flexShrink: 0 }} />
       {withLabel ? <span>{STATUS_LABEL[status]}</span> : <span className="visually-hidden">{STATUS_LABEL[status]}</span>}
     </span>

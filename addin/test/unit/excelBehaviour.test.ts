@@ -15,7 +15,7 @@ const MELDINGEN = col('meldingen');
 
 /** A row with every blue column filled, as a gemeente's export gives it. */
 function row(i: number, bsn: CellValue = `9999${String(i).padStart(5, '0')}`): CellValue[] {
-  return COLUMNS.map((c) => (c.key === 'bsn' ? bsn : c.key === 'naam' ? `Naam ${i}` : c.key === 'volume' ? 7 : c.colour === 'blauw' ? `waarde ${i % 97}` : null));
+  return COLUMNS.map((c) => (c.key === 'bsn' ? bsn : c.key === 'naam' ? `Naam ${i}` : c.key === 'volume' ? 7 : c.key === 'toewijzingnummer' ? 400_000_000 + i : c.colour === 'blauw' ? `waarde ${i % 97}` : null));
 }
 
 const rows = (n: number, bsn?: (i: number) => CellValue) => Array.from({ length: n }, (_, i) => row(i, bsn?.(i)));

@@ -58,6 +58,8 @@ export class FakeExcel {
   private cellEdit: { ended: Promise<void>; end: () => void } | null = null;
   /** Runs asked for with delayForCellEdit, and without. */
   readonly runOptions: { delayForCellEdit: boolean }[] = [];
+  /** Whether each sync lets the event loop run first, as a round trip to Excel does. */
+  yieldEachSync = false;
   /** The error code the next sync fails with, once. */
   failNextSync: string | null = null;
 
@@ -254,6 +256,8 @@ export class FakeContext {
 
   async sync(): Promise<void> {
     this.excel.syncs++;
+    // A real sync is a round trip to Excel: the page gets to draw in between (the browser stub asks for that).
+    if (this.excel.yieldEachSync) await new Promise((resolve) => setTimeout(resolve, 0));
     // Any batch can fail with an error code (GeneralException, ItemNotFound, ...); the add-in must handle it:
     // https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling
     const fail = this.excel.failNextSync;

@@ -12,6 +12,11 @@ function sheetWith(bsns: CellValue[]): MemorySheet {
   return new MemorySheet([COLUMNS.map((c) => c.header), ...bsns.map((b) => COLUMNS.map((c) => (c.key === 'bsn' ? b : c.key === 'naam' ? 'X' : null)))]);
 }
 
+/** Rows of BSN and toewijzingnummer. */
+function numbered(rows: [string, number][]): MemorySheet {
+  return new MemorySheet([COLUMNS.map((c) => c.header), ...rows.map(([b, n]) => COLUMNS.map((c) => (c.key === 'bsn' ? b : c.key === 'toewijzingnummer' ? n : c.key === 'naam' ? 'X' : null)))]);
+}
+
 async function started(sheet: MemorySheet, api = new FakeApi(), retryMs = 5_000) {
   const session = new LiveValidation(sheet, api, retryMs);
   await session.start();
@@ -29,12 +34,46 @@ describe('live validation', () => {
     expect(session.current.bevindingen[0]).toMatchObject({ row: 3, column: col('bsn'), header: 'BSN jeugdige' });
   });
 
-  it('judges again when a cell changes, sending every non-empty row each time', async () => {
+  it('judges again when a cell changes, sending the changed row and not the whole sheet', async () => {
     const sheet = sheetWith(['999925702', '999971669']);
-    const { api } = await started(sheet);
+    const { api, session } = await started(sheet);
+    expect(api.last.rijen.map((r) => r.rij)).toEqual([2, 3]);
     sheet.edit(3, col('bsn'), [['fout']]);
     await vi.waitFor(() => expect(sheet.cell(3, STATUS)).toBe('fout'));
-    expect(api.last.rijen.map((r) => r.rij)).toEqual([2, 3]);
+    expect(api.last.rijen.map((r) => r.rij)).toEqual([3]);
+    expect(session.current.telling).toEqual({ ok: 1, onvolledig: 0, overleg: 0, fout: 1 });
+    expect(session.current.bevindingen.map((b) => b.row)).toEqual([3]);
+  });
+
+  it('sends with a changed row every row that shares its toewijzingnummer or BSN, so rules comparing rows judge them together', async () => {
+    const sheet = numbered([['999925702', 1], ['999971669', 2], ['999925702', 3], ['999939987', 4]]);
+    const { api } = await started(sheet);
+    sheet.edit(5, col('toewijzingnummer'), [[2]]); // row 5 now has row 3's number
+    await vi.waitFor(() => expect(sheet.cell(3, STATUS)).toBe('fout'));
+    expect(sheet.cell(5, STATUS)).toBe('fout');
+    expect(sheet.cell(2, STATUS)).toBe('ok');
+    // row 5 and its number's partner (3); row 2 shares a BSN with row 4, which shares nothing with 5: not sent
+    expect(api.last.rijen.map((r) => r.rij)).toEqual([3, 5]);
+  });
+
+  it('frees the former partner when a row stops sharing its toewijzingnummer', async () => {
+    const sheet = numbered([['999925702', 1], ['999971669', 1], ['999939987', 3]]);
+    await started(sheet);
+    expect(sheet.cell(2, STATUS)).toBe('fout');
+    sheet.edit(3, col('toewijzingnummer'), [[2]]);
+    await vi.waitFor(() => expect(sheet.cell(2, STATUS)).toBe('ok'));
+    expect(sheet.cell(3, STATUS)).toBe('ok');
+  });
+
+  it('sends every row on each change when the workbook is sealed and checked (the seal covers the whole set)', async () => {
+    const sheet = sheetWith(['999925702', '999971669', '999939987']);
+    sheet.seal = 'MAV1;abc;1;mac';
+    const { api, session } = await started(sheet);
+    await session.setRol('controle');
+    sheet.edit(3, col('bsn'), [['fout']]);
+    await vi.waitFor(() => expect(sheet.cell(3, STATUS)).toBe('fout'));
+    expect(api.last.rijen.map((r) => r.rij)).toEqual([2, 3, 4]);
+    expect(api.last.verzegeling).toBe('MAV1;abc;1;mac');
   });
 
   it('reads from the sheet only the rows that changed', async () => {

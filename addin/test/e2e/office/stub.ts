@@ -17,6 +17,7 @@ if (!book) {
   w.Office = { onReady: async () => ({ host: null, platform: null }), HostType: { Excel: 'Excel' } };
 } else {
   const excel = new FakeExcel(book.sheets, book.active);
+  excel.yieldEachSync = true;
   const opened: string[] = [];
   w.Excel = excel;
   w.fakeExcel = excel;

@@ -42,7 +42,8 @@ function columnIndex(ref) {
 /** Sheets in workbook order: { name, state, grid } with numbers as numbers and text as text. */
 export function readXlsx(buffer) {
   const files = unzip(buffer);
-  const text = (name) => files.get(name)?.toString('utf8') ?? '';
+  // Element prefixes dropped (the Open XML SDK writes <x:sheet>), attributes kept.
+  const text = (name) => (files.get(name)?.toString('utf8') ?? '').replace(/<(\/?)[A-Za-z]\w*:/g, '<$1');
   const shared = [...text('xl/sharedStrings.xml').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => texts(m[1]));
   const rels = new Map([...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship [^>]*>/g)].map((m) => [
     /Id="([^"]+)"/.exec(m[0])[1], /Target="([^"]+)"/.exec(m[0])[1].replace(/^\/?(xl\/)?/, 'xl/')]));
