@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { describe, expect, it, vi } from 'vitest';
 import type { AuthenticationResult, IPublicClientApplication } from '@azure/msal-browser';
 import { createApiClient } from '../../src/api';
@@ -8,6 +9,8 @@ import { COLUMNS } from '../../src/format';
 import { MemorySheet } from '../../src/excel/memorySheet';
 import { LiveValidation } from '../../src/session';
 import { FakeApi } from './fakeApi';
+import bridgePage from '../../src/aanmelden-terug.html?raw';
+import relayPage from '../../src/aanmelden-venster.html?raw';
 
 const ON: AuthConfig = { aanmelding: true, clientId: 'client', authority: 'https://login.microsoftonline.com/tenant', scopes: ['api://client/Toewijzingen.Gebruiken'] };
 const ORIGIN = 'https://migratie.regio.nl';
@@ -225,6 +228,15 @@ describe('sign-in', () => {
     const auth = createAuth(ON, deps(fakePca({ accounts: [account(claims)], silent: async () => result(claims) })));
     await auth.token();
     expect(allowedRoles(auth)).toEqual([]);
+  });
+
+  it('serves the redirect bridge and the popup relay as pages that load only their own bundled script', () => {
+    // msal-browser 5: the page that receives Entra ID's answer must never load code from a CDN or elsewhere.
+    expect([BRUGPAGINA, RELAYPAGINA]).toEqual(['/aanmelden-terug.html', '/aanmelden-venster.html']);
+    for (const [html, script] of [[bridgePage, 'aanmelden-terug.js'], [relayPage, 'aanmelden-venster.js']]) {
+      expect([...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1])).toEqual([script]);
+      expect(html).not.toMatch(/<script(?![^>]*src=)[^>]*>/); // no inline script either (the CSP forbids it)
+    }
   });
 
   it('sends the token as a bearer token with every API call', async () => {
