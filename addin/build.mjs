@@ -30,16 +30,18 @@ const signIn = {
   legalComments: 'linked',
   logLevel: 'warning',
 };
+// msal-browser 5's redirect bridge: the page registered as redirect URI, kept apart so it runs nothing else.
+const bridge = { ...signIn, entryPoints: [join(here, 'src', 'aanmeldenTerug.ts')], outfile: join(out, 'aanmelden-terug.js') };
+// msal-browser 5's popup relay: the top-level window a sign-in popup from the pane in Office on the web goes through.
+const relay = { ...signIn, entryPoints: [join(here, 'src', 'aanmeldenVenster.ts')], outfile: join(out, 'aanmelden-venster.js') };
 
 // `npm start` (--watch): rebuild on every change of the sources, for `dotnet watch` in api/ to serve; otherwise build once.
 const watch = process.argv.includes('--watch');
-const copyPages = () => {
-  copyFileSync(join(here, 'src', 'taskpane.html'), join(out, 'taskpane.html'));
-  copyFileSync(join(here, 'src', 'aanmelden.html'), join(out, 'aanmelden.html'));
-};
+const pages = ['taskpane.html', 'aanmelden.html', 'aanmelden-terug.html', 'aanmelden-venster.html'];
+const copyPages = () => { for (const page of pages) copyFileSync(join(here, 'src', page), join(out, page)); };
 copyPages();
 for (const size of [16, 32, 64, 80]) writeFileSync(join(out, 'assets', `icon-${size}.png`), icon(size));
-for (const options of [pane, signIn]) {
+for (const options of [pane, signIn, bridge, relay]) {
   const ctx = await context({ ...options, logLevel: watch ? 'info' : options.logLevel });
   if (watch) {
     await ctx.watch();
@@ -49,8 +51,7 @@ for (const options of [pane, signIn]) {
   }
 }
 if (watch) {
-  watchFile(join(here, 'src', 'taskpane.html'), copyPages);
-  watchFile(join(here, 'src', 'aanmelden.html'), copyPages);
+  for (const page of pages) watchFile(join(here, 'src', page), copyPages);
   console.log(`Taakvenster: bouwt opnieuw bij elke wijziging in ${join(here, 'src')} (stoppen met Ctrl+C)`);
 }
 if (!watch) console.log(`Taakvenster gebouwd in ${out}`);

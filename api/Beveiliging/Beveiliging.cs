@@ -22,12 +22,18 @@ public static class Beveiliging
     public const string ApiTimeout = "api";
 
     /// <summary>The pane needs office.js from Microsoft's CDN, the sign-in endpoints, and inline styles (Fluent UI
-    /// writes its CSS at run time); it may be framed only by Office's own hosts.</summary>
+    /// writes its CSS at run time); it may be framed only by Office's own hosts. MSAL's hidden sign-in iframe goes to
+    /// Entra ID and is sent back to this origin's redirect bridge page, hence frame-src 'self' as well.</summary>
     public const string PanePolicy =
         "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; style-src 'self' 'unsafe-inline'; " +
         "img-src 'self' data:; font-src 'self' data:; connect-src 'self' https://login.microsoftonline.com; " +
-        "frame-src https://login.microsoftonline.com; object-src 'none'; base-uri 'self'; form-action 'self' https://login.microsoftonline.com; " +
+        "frame-src 'self' https://login.microsoftonline.com; object-src 'none'; base-uri 'self'; form-action 'self' https://login.microsoftonline.com; " +
         "frame-ancestors 'self' https://*.officeapps.live.com https://*.office.com https://*.office365.com https://*.sharepoint.com https://*.cloud.microsoft https://*.microsoft365.com";
+
+    /// <summary>msal-browser 5's redirect bridge page (addin/src/aanmelden-terug.html): it receives Entra ID's answer in
+    /// its address, so no copy may be kept; and it must never get a Cross-Origin-Opener-Policy header, which would cut it
+    /// off from the pane (https://learn.microsoft.com/entra/msal/javascript/browser/redirect-bridge).</summary>
+    public const string BrugPagina = "/aanmelden-terug.html";
 
     /// <summary>Swagger UI (Development only) runs its own inline script.</summary>
     public const string SwaggerPolicy =
@@ -104,7 +110,7 @@ public static class Beveiliging
             headers["Referrer-Policy"] = "no-referrer";
             headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/swagger") ? SwaggerPolicy : PanePolicy;
             // Rows are personal data: no browser or proxy keeps a copy of an answer.
-            if (context.Request.Path.StartsWithSegments("/api")) headers.CacheControl = "no-store";
+            if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.Equals(BrugPagina, StringComparison.OrdinalIgnoreCase)) headers.CacheControl = "no-store";
             await next();
         });
         app.UseRequestTimeouts();

@@ -74,6 +74,8 @@ public static class HelpPagina
 
             <h2>Lukt het niet?</h2>
             <p>Zegt het taakvenster dat er geen verbinding is, dan kunt u gewoon doorwerken: er gaat niets verloren.
+            Meldt het taakvenster dat u zich moet aanmelden, klik dan op <strong>Aanmelden</strong>; het taakvenster opent
+            zelf nooit een aanmeldvenster.
             Heeft u geen rol voor MigratieAddin, of lukt aanmelden niet, neem dan contact op met de beheerder van de regio.</p>
             </body>
             </html>

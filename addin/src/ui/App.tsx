@@ -12,6 +12,7 @@ import { Findings } from './Findings';
 import { FormatSection } from './FormatSection';
 import { approve, ControleSection } from './ControleSection';
 import { VoortgangSection } from './VoortgangSection';
+import { Aanmelding, useGebruiker } from './Aanmelding';
 import type { ApiClient } from '../api';
 import { allowedRoles, type Auth } from '../auth';
 import type { SheetGateway } from '../excel/sheet';
@@ -30,7 +31,7 @@ export function App({ session, api, sheet, auth }: { session: LiveValidation; ap
   const s = useStyles();
   const state = useSession(session);
   const rollen: Fase[] = allowedRoles(auth);
-  const gebruiker = auth.gebruiker();
+  const gebruiker = useGebruiker(auth);
   useEffect(() => {
     if (rollen.length > 0 && !rollen.includes(state.rol)) void session.setRol(rollen[0]);
   }, [rollen.join(), state.rol, session]);
@@ -57,9 +58,7 @@ export function App({ session, api, sheet, auth }: { session: LiveValidation; ap
         <Caption1 data-testid="verbinding">{connectionText(state)}</Caption1>
       </div>
 
-      <Caption1 data-testid="aanmelding">
-        {auth.lokaal ? 'Lokaal (zonder aanmelding)' : gebruiker ? `Aangemeld als ${gebruiker.naam} · ${gebruiker.rollen.join(', ') || 'geen rol'}` : 'Nog niet aangemeld'}
-      </Caption1>
+      <Aanmelding auth={auth} onAangemeld={() => void session.validateAll()} />
       {!auth.lokaal && gebruiker && rollen.length === 0 ? (
         <MessageBar layout="multiline" intent="error"><MessageBarBody>U bent aangemeld, maar heeft geen rol voor MigratieAddin. Vraag de beheerder van de regio om de rol Gemeente of Aanbieder.</MessageBarBody></MessageBar>
       ) : null}

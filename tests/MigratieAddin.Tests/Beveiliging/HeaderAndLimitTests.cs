@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using MigratieAddin.Api;
 
 namespace MigratieAddin.Tests;
 
@@ -25,6 +26,16 @@ public class HeaderAndLimitTests
         Assert.DoesNotContain("unsafe-eval", csp);
         Assert.DoesNotContain("script-src 'self' 'unsafe-inline'", csp);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task TheRedirectBridgePageIsNeverCachedNeverIsolatedByCoopAndMayBeFramedByThePane()
+    {
+        using var api = new MigratieApi();
+        var response = await api.CreateClient().GetAsync(Beveiliging.BrugPagina);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
+        Assert.False(response.Headers.Contains("Cross-Origin-Opener-Policy"));
+        Assert.Contains("frame-src 'self' https://login.microsoftonline.com", string.Join(";", response.Headers.GetValues("Content-Security-Policy")));
     }
 
     [Fact]
