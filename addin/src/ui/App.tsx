@@ -21,6 +21,8 @@ const useStyles = makeStyles({
   pane: {
     display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px', boxSizing: 'border-box',
     width: '100%', maxWidth: '350px', height: '100%', overflowY: 'auto', overflowX: 'hidden', backgroundColor: tokens.colorNeutralBackground1,
+    // WebView2 draws overlay scrollbars that vanish: keep room for a visible one, in the theme's colours.
+    scrollbarGutter: 'stable', scrollbarWidth: 'thin', scrollbarColor: `${tokens.colorNeutralStroke1} transparent`,
     '& > *': { flexShrink: 0 },
   },
   row: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '8px' },
