@@ -120,8 +120,10 @@ export class LiveValidation {
 
   async setRol(rol: Fase): Promise<void> {
     this.update({ rol });
-    await this.sheet.setSetting(ROL_SETTING, rol);
-    await this.round('all');
+    await this.guarded(async () => {
+      await this.sheet.setSetting(ROL_SETTING, rol);
+      await this.round('all');
+    });
   }
 
   /** Stops a whole-sheet read or check between two steps; what the sheet says stays as it was. */
@@ -149,7 +151,11 @@ export class LiveValidation {
         this.shown.set(i + 2, this.outcomeShown(cells));
       });
       this.update({ missingHeaders: missingHeaders(this.layout), progress: null });
-      await this.round(scope, [], started);
+      try {
+        await this.round(scope, [], started);
+      } finally {
+        if (this.cancelled === cancelled) this.cancelled = null; // a later Annuleren concerns a later check
+      }
     });
   }
 

@@ -192,4 +192,13 @@ describe('live validation', () => {
     expect(session.current.message).toMatch(/geen kolommen Status en Meldingen/);
     expect(sheet.rows[1].filter((v) => v !== null)).toEqual(['fout']);
   });
+
+  it('a cancel with nothing running leaves the next check alone', async () => {
+    const sheet = sheetWith(['999925702', 'fout']);
+    const { session } = await started(sheet);
+    session.cancel();
+    await session.setRol('aanbieder');
+    expect(session.current.message ?? '').not.toMatch(/geannuleerd/);
+    expect(session.current.telling?.fout).toBe(1);
+  });
 });
