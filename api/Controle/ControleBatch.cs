@@ -156,7 +156,7 @@ public static class ControleBatch
     private static (ReturnedWorkbook? Werkboek, string Reden) Read(UploadedFile file, WerkboekOptions limits, RegioSettings regio, RowBudget rows, CancellationToken ct)
     {
         if (file.Bytes.Length > limits.MaxBytes)
-            return (null, $"Dit werkboek is groter dan {limits.MaxBytes / (1024 * 1024)} MB, meer dan de API per werkboek verwerkt. Splits het werkboek.");
+            return (null, Invariant($"Dit werkboek is groter dan {limits.MaxBytes / (1024 * 1024)} MB, meer dan de API per werkboek verwerkt. Splits het werkboek."));
         var budget = Math.Min(limits.MaxRijen, rows.Left);
         try
         {
@@ -167,7 +167,7 @@ public static class ControleBatch
         catch (WorkbookException e) when (e.Status == StatusCodes.Status413PayloadTooLarge && budget < limits.MaxRijen)
         {
             throw new RequestException(StatusCodes.Status413PayloadTooLarge,
-                $"De werkboeken hebben samen meer dan {rows.Max.ToString("N0", Dutch.Numbers)} rijen. Stuur ze in kleinere groepjes.");
+                $"De werkboeken hebben samen meer dan {Dutch.Getal(rows.Max)} rijen. Stuur ze in kleinere groepjes.");
         }
         catch (WorkbookException e)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace MigratieAddin.Api;
@@ -14,14 +15,14 @@ public static class Begeleidingsbrief
         var nieuwJaar = regio.Nieuw;
         string Eigen(string sjabloon) => regio.Tekst(sjabloon).Replace("{gemeente}", gemeente.Naam, StringComparison.Ordinal);
         var b = new StringBuilder();
-        b.AppendLine($"Beste {aanbieder.Naam},");
+        b.AppendLine(CultureInfo.InvariantCulture, $"Beste {aanbieder.Naam},");
         b.AppendLine();
         b.AppendLine(Eigen(regio.Teksten.BriefInleiding));
         b.AppendLine();
-        b.AppendLine($"In de bijlage staat de lijst met de lopende toewijzingen van gemeente {gemeente.Naam} bij uw organisatie die wij willen omzetten "
+        b.AppendLine(CultureInfo.InvariantCulture, $"In de bijlage staat de lijst met de lopende toewijzingen van gemeente {gemeente.Naam} bij uw organisatie die wij willen omzetten "
             + $"({aantalRijen} {(aantalRijen == 1 ? "toewijzing" : "toewijzingen")}). Wij vragen u:");
         b.AppendLine("1. te controleren of de lijst volledig is;");
-        b.AppendLine($"2. per jeugdige de gele kolommen in te vullen, in elk geval de productcode {nieuwJaar}. Met deze gegevens geven wij de toewijzingen "
+        b.AppendLine(CultureInfo.InvariantCulture, $"2. per jeugdige de gele kolommen in te vullen, in elk geval de productcode {nieuwJaar}. Met deze gegevens geven wij de toewijzingen "
             + $"voor {nieuwJaar} af, met ingang van {Dutch.Date(regio.IngangsdatumNieuw)};");
         b.AppendLine($"3. een rij toe te voegen voor de ambulante hulp als een product van {regio.Oud} wonen/verblijf combineerde met ambulante hulp "
             + "(de toelichting in het werkboek legt uit hoe).");
@@ -49,7 +50,7 @@ public static class Begeleidingsbrief
         b.AppendLine();
         b.AppendLine("Met vriendelijke groet,");
         b.AppendLine();
-        b.AppendLine($"Gemeente {gemeente.Naam}");
+        b.AppendLine(CultureInfo.InvariantCulture, $"Gemeente {gemeente.Naam}");
         return b.ToString();
     }
 }

@@ -48,7 +48,7 @@ public static class FormatWorkbook
             FreezeHeader = true,
             AutoFilter = true,
             StatusFormats = ((int)Column.Status, [("fout", StatusOpmaak.Fout), ("overleg", StatusOpmaak.Overleg), ("onvolledig", StatusOpmaak.Onvolledig), ("ok", StatusOpmaak.Ok)]),
-            ListValidation = ((int)Column.Productcode2023, $"'{Producten2023(regio)}'!$B$2:$B${catalogus.Producten2023.Count + 1}",
+            ListValidation = ((int)Column.Productcode2023, Invariant($"'{Producten2023(regio)}'!$B$2:$B${catalogus.Producten2023.Count + 1}"),
                 $"Kies de productcode {regio.Nieuw} die past bij de zorg voor deze jeugdige.",
                 $"Deze code staat niet in het tabblad {Producten2023(regio)}. Kies een code uit de lijst."),
         });
@@ -150,16 +150,4 @@ public static class FormatWorkbook
         rows.Prepend(headers.Select(h => XlsxCell.Of(h, Stijl.Kop)).ToArray());
 
     private static IReadOnlyList<XlsxCell> Texts(params string?[] values) => values.Select(v => XlsxCell.Of(v)).ToArray();
-}
-
-public static class Dutch
-{
-    /// <summary>Number formatting with a dot for thousands, as Dutch readers expect.</summary>
-    public static readonly NumberFormatInfo Numbers = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = "," };
-
-    private static readonly string[] Months =
-        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-
-    /// <summary>"23 december" and the year, without depending on the machine's culture data.</summary>
-    public static string Date(DateOnly d) => $"{d.Day.ToString(CultureInfo.InvariantCulture)} {Months[d.Month - 1]} {d.Year.ToString(CultureInfo.InvariantCulture)}";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using MimeKit;
@@ -106,11 +107,11 @@ public static class PerAanbieder
         var b = new StringBuilder();
         b.AppendLine("Verzonden;Gemeente;Aanbieder;AGB-code;E-mail;Aantal rijen;Werkboek;Concept-e-mail");
         foreach (var z in plan.Zendingen)
-            b.AppendLine(string.Join(';', new[] { "ja", z.Gemeente, z.Aanbieder, z.Agb, z.Email, z.Rijen.ToString(), z.Werkboek, z.Concept }.Select(CsvText.Field)));
+            b.AppendLine(string.Join(';', new[] { "ja", z.Gemeente, z.Aanbieder, z.Agb, z.Email, z.Rijen.ToString(CultureInfo.InvariantCulture), z.Werkboek, z.Concept }.Select(CsvText.Field)));
         b.AppendLine();
         b.AppendLine("Niet verzonden;Rij;Gemeentecode;AGB-code;Toewijzingnummer;Reden");
         foreach (var n in plan.NietVerzonden)
-            b.AppendLine(string.Join(';', new[] { "nee", n.Rij?.ToString(), n.Gemeentecode, n.Agb, n.Toewijzingnummer?.ToString(), string.Join(" | ", n.Redenen) }.Select(CsvText.Field)));
+            b.AppendLine(string.Join(';', new[] { "nee", n.Rij?.ToString(CultureInfo.InvariantCulture), n.Gemeentecode, n.Agb, n.Toewijzingnummer?.ToString(CultureInfo.InvariantCulture), string.Join(" | ", n.Redenen) }.Select(CsvText.Field)));
         return b.ToString();
     }
 

@@ -112,11 +112,11 @@ public static class XlsxWriter
             writer.WriteEndElement(); // sheetData
 
             if (options.AutoFilter && width > 0)
-                writer.WriteElement(new AutoFilter { Reference = $"A1:{ColumnName(width - 1)}{Math.Max(rowCount, 2)}" });
+                writer.WriteElement(new AutoFilter { Reference = Invariant($"A1:{ColumnName(width - 1)}{Math.Max(rowCount, 2)}") });
             if (options.StatusFormats is { } formats)
             {
                 var column = ColumnName(formats.Column);
-                writer.WriteStartElement(new ConditionalFormatting { SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{column}2:{column}{MaxRows}" } });
+                writer.WriteStartElement(new ConditionalFormatting { SequenceOfReferences = new ListValue<StringValue> { InnerText = Invariant($"{column}2:{column}{MaxRows}") } });
                 var priority = 1;
                 foreach (var (text, opmaak) in formats.Rules)
                 {
@@ -140,7 +140,7 @@ public static class XlsxWriter
                     ErrorStyle = DataValidationErrorStyleValues.Warning, ErrorTitle = "Onbekende code",
                     Error = list.Error,
                     PromptTitle = "Kies uit de lijst", Prompt = list.Prompt,
-                    SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{column}2:{column}{MaxRows}" },
+                    SequenceOfReferences = new ListValue<StringValue> { InnerText = Invariant($"{column}2:{column}{MaxRows}") },
                 });
                 writer.WriteElement(new Formula1(list.Source));
                 writer.WriteEndElement();
@@ -152,7 +152,7 @@ public static class XlsxWriter
         if (options.AutoFilter && width > 0)
         {
             var names = workbookPart.Workbook.DefinedNames ??= new DefinedNames();
-            names.Append(new DefinedName($"'{name}'!$A$1:${ColumnName(width - 1)}${Math.Max(rowCount, 2)}")
+            names.Append(new DefinedName(Invariant($"'{name}'!$A$1:${ColumnName(width - 1)}${Math.Max(rowCount, 2)}"))
             {
                 Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)index, Hidden = true,
             });
