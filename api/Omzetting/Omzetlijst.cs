@@ -82,9 +82,16 @@ public sealed record Omzetlijst(IReadOnlyList<OmzetRegel> Regels, IReadOnlyList<
             : reden;
     }
 
-    public static readonly string[] Kolommen =
-        ["gemeentecode", "aanbiederAgb", "bsn", "toewijzingnummer", "soort", "productcategorie", "productcode", "ingangsdatum", "einddatum",
-         "volume", "eenheid", "frequentie", "budget", "redenWijziging", "rij", "reden"];
+    /// <summary>The columns of the list: the key (FORMAT.md, the CSV's header for machines) and the Dutch header people read in the .xlsx.</summary>
+    public static readonly IReadOnlyList<(string Key, string Kop)> Velden =
+    [
+        ("gemeentecode", "Gemeentecode"), ("aanbiederAgb", "AGB-code aanbieder"), ("bsn", "BSN jeugdige"), ("toewijzingnummer", "Toewijzingnummer"),
+        ("soort", "Soort regel"), ("productcategorie", "Productcategorie"), ("productcode", "Productcode"), ("ingangsdatum", "Ingangsdatum"),
+        ("einddatum", "Einddatum"), ("volume", "Volume"), ("eenheid", "Eenheid"), ("frequentie", "Frequentie"), ("budget", "Budget (eurocent)"),
+        ("redenWijziging", "Reden wijziging"), ("rij", "Rij"), ("reden", "Reden"),
+    ];
+
+    public static readonly string[] Kolommen = Velden.Select(v => v.Key).ToArray();
 
     public byte[] Xlsx() => OmzetlijstBestand.Xlsx([new OmzetDeel(null, this)]);
 

@@ -43,7 +43,7 @@ public static class FormatWorkbook
         XlsxWriter.AddSheet(document, Toelichting, ToelichtingRows(catalogus), new SheetOptions { Columns = [new(8), new(24), new(70), new(14)] });
         XlsxWriter.AddSheet(document, Toewijzingen, ToewijzingRows(rows, regio, ct), new SheetOptions
         {
-            Columns = Columns.All.Select(c => new ColumnSpec(Widths.GetValueOrDefault(c.Column, 14), c.Colour == Colour.Hidden,
+            Columns = Columns.All.Select(c => new ColumnSpec(Math.Max(Widths.GetValueOrDefault(c.Column, 14), XlsxWriter.WidthForWords(c.Column.Header(regio))), c.Colour == Colour.Hidden,
                 TextColumns.Contains(c.Column) ? Stijl.Tekst : null)).ToList(),
             FreezeHeader = true,
             AutoFilter = true,
@@ -71,8 +71,7 @@ public static class FormatWorkbook
             new SheetOptions { Columns = [new(11, Style: Stijl.Tekst), new(30), new(34), new(14), new(40)], FreezeHeader = true });
         XlsxWriter.AddSheet(document, Contactpersonen, Table(
             ["Organisatie", "Voornaam", "Achternaam", "E-mail", "Telefoon", "Rol"],
-            contactpersonen.Select(c => Texts(gemeenteNaam is null ? "Gemeente" : $"Gemeente {gemeenteNaam}", c.Voornaam, c.Achternaam, c.Email, c.Telefoon, c.Rol))
-                .Concat(Enumerable.Range(0, 3).Select(_ => Texts("Aanbieder")))),
+            contactpersonen.Select(c => Texts(gemeenteNaam is null ? "Gemeente" : $"Gemeente {gemeenteNaam}", c.Voornaam, c.Achternaam, c.Email, c.Telefoon, c.Rol))),
             new SheetOptions { Columns = [new(26), new(16), new(20), new(32), new(14), new(30)], FreezeHeader = true });
         if (sealLines is not null)
             XlsxWriter.AddSheet(document, Seal.Sheet, sealLines.Select(l => (IReadOnlyList<XlsxCell>)[XlsxCell.Of(l)]), hidden: true);
