@@ -11,7 +11,7 @@ builder.Services.AddCatalogus();      // the region's catalogue, loaded once
 builder.Services.AddVerzegeling();    // the key behind seals and approval marks
 builder.Services.AddValidatie();      // the rules engine and its request limits
 builder.Services.AddFormat();         // the format workbook and the per-aanbieder zip
-builder.Services.AddControle();       // checking returned workbooks, approvals and the conversion list
+builder.Services.AddWerkboeken();     // limits on returned workbooks, one or a batch, and on uploads at the same time
 builder.Services.AddAddin();          // the task pane and the add-in manifest
 builder.Services.AddDownloads();      // short-lived single-use download addresses (Excel for Mac)
 builder.Services.AddVoortgang();      // what happened to each sealed workbook (no personal data), the region's overview
@@ -34,6 +34,7 @@ app.MapValidatie();
 app.MapRegels();
 app.MapFormat();
 app.MapControle();
+app.MapOmzetting();
 app.MapDownloads();
 app.MapVoortgang();
 

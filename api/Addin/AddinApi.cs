@@ -62,7 +62,7 @@ public static class AddinApi
             catch (FormatException) { continue; }
             if (address.IsUnixPipe || !string.Equals(address.Scheme, "https", StringComparison.OrdinalIgnoreCase)) continue;
             var host = address.Host is "*" or "+" or "0.0.0.0" or "[::]" ? "localhost" : address.Host; // listening everywhere: this computer
-            return address.Port == 443 ? $"https://{host}" : $"https://{host}:{address.Port}";
+            return address.Port == 443 ? $"https://{host}" : Invariant($"https://{host}:{address.Port}");
         }
         return LocalBaseUrl;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Timeouts;
@@ -54,7 +55,7 @@ public static class Beveiliging
             o.OnRejected = async (context, ct) =>
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString();
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 await Problems.For(StatusCodes.Status429TooManyRequests,
                     "U stuurt te veel verzoeken in korte tijd. Wacht even en probeer het dan opnieuw; er gaat niets verloren.").ExecuteAsync(context.HttpContext);
             };

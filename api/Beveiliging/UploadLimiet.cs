@@ -43,7 +43,7 @@ public static class UploadLimietExtensions
                 lease.Dispose();
                 http.Response.Headers.RetryAfter = UploadLimiet.RetryAfterSeconden.ToString(CultureInfo.InvariantCulture);
                 return Problems.For(StatusCodes.Status503ServiceUnavailable,
-                    $"De service verwerkt nu het hoogste aantal uploads tegelijk ({limiet.Plaatsen}). Probeer het over {UploadLimiet.RetryAfterSeconden} seconden opnieuw; er gaat niets verloren.");
+                    Invariant($"De service verwerkt nu het hoogste aantal uploads tegelijk ({limiet.Plaatsen}). Probeer het over {UploadLimiet.RetryAfterSeconden} seconden opnieuw; er gaat niets verloren."));
             }
             http.Response.RegisterForDispose(lease);
             return await next(context);

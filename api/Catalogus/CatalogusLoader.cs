@@ -89,7 +89,7 @@ public static class CatalogusLoader
         var headerCount = 0;
         List<SemicolonCsv.Record> records;
         try { records = SemicolonCsv.Read(reader).ToList(); } // a catalogue file is small; a broken quote stops the file
-        catch (CsvFormatException e) { errors.Add($"{file}, regel {e.Line}: {e.Reason}"); return result; }
+        catch (CsvFormatException e) { errors.Add(Invariant($"{file}, regel {e.Line}: {e.Reason}")); return result; }
         foreach (var record in records)
         {
             if (columns is null)
@@ -99,16 +99,16 @@ public static class CatalogusLoader
                 headerCount = record.Fields.Length;
                 var missing = required.Where(k => !columns.ContainsKey(k)).ToList();
                 if (missing.Count == 0) continue;
-                errors.Add($"{file}, regel {record.Line}: kolom {string.Join(", ", missing.Select(k => $"'{k}'"))} ontbreekt");
+                errors.Add(Invariant($"{file}, regel {record.Line}: kolom {string.Join(", ", missing.Select(k => $"'{k}'"))} ontbreekt"));
                 return result;
             }
             if (record.Fields.Length != headerCount)
             {
-                errors.Add($"{file}, regel {record.Line}: {record.Fields.Length} velden, verwacht {headerCount}");
+                errors.Add(Invariant($"{file}, regel {record.Line}: {record.Fields.Length} velden, verwacht {headerCount}"));
                 continue;
             }
             try { result.Add(new Line<T>(record.Line, create(new Fields(columns, record.Fields)))); }
-            catch (FieldError e) { errors.Add($"{file}, regel {record.Line}: {e.Message}"); }
+            catch (FieldError e) { errors.Add(Invariant($"{file}, regel {record.Line}: {e.Message}")); }
         }
         if (columns is null) errors.Add($"{file}: het bestand is leeg");
         return result;
@@ -128,7 +128,7 @@ public static class CatalogusLoader
     private static string Digits(Fields r, string column, int length)
     {
         var value = r[column];
-        return value.Length == length && value.All(char.IsAsciiDigit) ? value : throw new FieldError($"'{column}' moet {length} cijfers zijn, niet '{value}'");
+        return value.Length == length && value.All(char.IsAsciiDigit) ? value : throw new FieldError(Invariant($"'{column}' moet {length} cijfers zijn, niet '{value}'"));
     }
 
     private static string Categorie(Fields r)
@@ -160,7 +160,7 @@ public static class CatalogusLoader
         foreach (var line in lines)
         {
             var k = key(line.Value);
-            if (seen.TryGetValue(k, out var earlier)) errors.Add($"{file}, regel {line.Number}: {what} {k} staat dubbel (ook op regel {earlier})");
+            if (seen.TryGetValue(k, out var earlier)) errors.Add(Invariant($"{file}, regel {line.Number}: {what} {k} staat dubbel (ook op regel {earlier})"));
             else seen[k] = line.Number;
         }
     }
@@ -173,19 +173,19 @@ public static class CatalogusLoader
         foreach (var o in omzettingen)
         {
             if (!codes2022.Contains(o.Value.Productcode2022))
-                errors.Add($"{Omzettingstabel}, regel {o.Number}: omzetting van onbekende productcode_2022 '{o.Value.Productcode2022}' (niet in {Producten2022})");
+                errors.Add(Invariant($"{Omzettingstabel}, regel {o.Number}: omzetting van onbekende productcode_2022 '{o.Value.Productcode2022}' (niet in {Producten2022})"));
             if (!codes2023.Contains(o.Value.Productcode2023))
-                errors.Add($"{Omzettingstabel}, regel {o.Number}: omzetting naar onbekende productcode_2023 '{o.Value.Productcode2023}' (niet in {Producten2023})");
+                errors.Add(Invariant($"{Omzettingstabel}, regel {o.Number}: omzetting naar onbekende productcode_2023 '{o.Value.Productcode2023}' (niet in {Producten2023})"));
         }
         foreach (var group in omzettingen.GroupBy(o => o.Value.Productcode2022, StringComparer.OrdinalIgnoreCase))
         {
             var standaard = group.Where(o => o.Value.Standaard).ToList();
             if (standaard.Count > 1)
-                errors.Add($"{Omzettingstabel}, regel {standaard[1].Number}: productcode_2022 '{group.Key}' heeft meer dan één standaardomzetting");
+                errors.Add(Invariant($"{Omzettingstabel}, regel {standaard[1].Number}: productcode_2022 '{group.Key}' heeft meer dan één standaardomzetting"));
         }
         foreach (var a in aanbieders)
             foreach (var code in a.Value.GegundeProducten.Where(c => !codes2023.Contains(c)))
-                errors.Add($"{Aanbieders}, regel {a.Number}: gegund product '{code}' staat niet in {Producten2023}");
+                errors.Add(Invariant($"{Aanbieders}, regel {a.Number}: gegund product '{code}' staat niet in {Producten2023}"));
     }
 
     private sealed record RegioJson(string? Regio, string? Toelichting, string? Peildatum, string? IngangsdatumNieuw,
@@ -210,7 +210,7 @@ public static class CatalogusLoader
         }
         catch (JsonException e)
         {
-            errors.Add($"{Regio}, regel {(e.LineNumber ?? 0) + 1}: geen geldige JSON of een waarde van het verkeerde type");
+            errors.Add(Invariant($"{Regio}, regel {(e.LineNumber ?? 0) + 1}: geen geldige JSON of een waarde van het verkeerde type"));
             return null;
         }
         if (json is null) { errors.Add($"{Regio}: het bestand is leeg"); return null; }
@@ -218,13 +218,13 @@ public static class CatalogusLoader
         var before = errors.Count;
         string Text(string? value, string field)
         {
-            if (string.IsNullOrWhiteSpace(value)) errors.Add($"{Regio}, regel {LineOf(text, field, 1)}: '{field}' ontbreekt");
+            if (string.IsNullOrWhiteSpace(value)) errors.Add(Invariant($"{Regio}, regel {LineOf(text, field, 1)}: '{field}' ontbreekt"));
             return value ?? "";
         }
         DateOnly Date(string? value, string field, int occurrence = 1)
         {
             if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-            errors.Add($"{Regio}, regel {LineOf(text, field, occurrence)}: '{field}' is geen datum (jjjj-mm-dd)");
+            errors.Add(Invariant($"{Regio}, regel {LineOf(text, field, occurrence)}: '{field}' is geen datum (jjjj-mm-dd)"));
             return default;
         }
 
@@ -234,7 +234,7 @@ public static class CatalogusLoader
         {
             n++;
             if (s.Meting is { } meting && !Metingen.Contains(meting))
-                errors.Add($"{Regio}, regel {LineOf(text, "meting", n)}: 'meting' moet {string.Join(", ", Metingen)} zijn of ontbreken");
+                errors.Add(Invariant($"{Regio}, regel {LineOf(text, "meting", n)}: 'meting' moet {string.Join(", ", Metingen)} zijn of ontbreken"));
             stappen.Add(new Stap(s.Stap, s.Wie ?? "", s.Wat ?? "", s.Uiterlijk is null ? null : Date(s.Uiterlijk, "uiterlijk", n), s.Meting));
         }
         var settings = new RegioSettings(
@@ -248,13 +248,13 @@ public static class CatalogusLoader
             Teksten = Teksten(json.Teksten),
         };
         if (errors.Count == before && settings.JaarNieuw <= settings.JaarOud)
-            errors.Add($"{Regio}, regel {LineOf(text, "jaarNieuw", 1)}: 'jaarNieuw' moet na 'jaarOud' liggen");
+            errors.Add(Invariant($"{Regio}, regel {LineOf(text, "jaarNieuw", 1)}: 'jaarNieuw' moet na 'jaarOud' liggen"));
         if (errors.Count == before && settings.IngangsdatumNieuw <= settings.Peildatum)
-            errors.Add($"{Regio}, regel {LineOf(text, "ingangsdatumNieuw", 1)}: 'ingangsdatumNieuw' moet na 'peildatum' liggen");
+            errors.Add(Invariant($"{Regio}, regel {LineOf(text, "ingangsdatumNieuw", 1)}: 'ingangsdatumNieuw' moet na 'peildatum' liggen"));
         if (settings.VolumeTolerantie is < 0 or > 1)
-            errors.Add($"{Regio}, regel {LineOf(text, "volumeTolerantie", 1)}: 'volumeTolerantie' moet tussen 0 en 1 liggen");
+            errors.Add(Invariant($"{Regio}, regel {LineOf(text, "volumeTolerantie", 1)}: 'volumeTolerantie' moet tussen 0 en 1 liggen"));
         if (!long.TryParse(settings.CategorieAmbulant, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _))
-            errors.Add($"{Regio}, regel {LineOf(text, "categorieAmbulant", 1)}: 'categorieAmbulant' moet een getal zijn");
+            errors.Add(Invariant($"{Regio}, regel {LineOf(text, "categorieAmbulant", 1)}: 'categorieAmbulant' moet een getal zijn"));
         return errors.Count == before ? settings : null;
     }
 

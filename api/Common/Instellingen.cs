@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace MigratieAddin.Api;
@@ -21,13 +20,9 @@ public static class Instellingen
     public static OptionsBuilder<T> Tussen<T>(this OptionsBuilder<T> builder, string setting, Func<T, double> value, double min, double max,
         string? waarom = null) where T : class =>
         builder.Validate(o => value(o) >= min && value(o) <= max,
-            $"Instelling {setting} moet tussen {Getal(min)} en {Getal(max)} liggen{(waarom is null ? "" : $" ({waarom})")}.");
+            $"Instelling {setting} moet tussen {Dutch.Getal(min)} en {Dutch.Getal(max)} liggen{(waarom is null ? "" : $" ({waarom})")}.");
 
     /// <summary>Whole numbers with Dutch thousands dots, sizes as MB, independent of the server's culture.</summary>
     public static string Tekst(long value, bool bytes) =>
-        bytes && value % MB == 0 ? $"{Groep(value / MB)} MB" : bytes ? $"{Groep(value)} bytes" : Groep(value);
-
-    private static string Groep(long value) => value.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', '.');
-
-    private static string Getal(double value) => value.ToString("0.###", CultureInfo.InvariantCulture).Replace('.', ',');
+        bytes && value % MB == 0 ? $"{Dutch.Getal(value / MB)} MB" : bytes ? $"{Dutch.Getal(value)} bytes" : Dutch.Getal(value);
 }

@@ -9,7 +9,7 @@ public sealed class RequestException(int status, string detail) : Exception(deta
     public int Status { get; } = status;
 
     public static RequestException TooLarge(long maxBytes) =>
-        new(StatusCodes.Status413PayloadTooLarge, $"Het verzoek is groter dan {maxBytes / (1024 * 1024)} MB. Stuur minder rijen per keer.");
+        new(StatusCodes.Status413PayloadTooLarge, Invariant($"Het verzoek is groter dan {maxBytes / (1024 * 1024)} MB. Stuur minder rijen per keer."));
 }
 
 /// <summary>Turns the request errors a handler throws (a <see cref="RequestException"/> or a <see cref="WorkbookException"/>)

@@ -3,7 +3,7 @@ using System.Text;
 namespace MigratieAddin.Api;
 
 /// <summary>Text that is not valid CSV. The reason is Dutch and never repeats what the file holds.</summary>
-public sealed class CsvFormatException(int line, string reason) : Exception($"regel {line}: {reason}")
+public sealed class CsvFormatException(int line, string reason) : Exception(Invariant($"regel {line}: {reason}"))
 {
     /// <summary>The physical line of the file (1-based), as an editor shows it.</summary>
     public int Line { get; } = line;

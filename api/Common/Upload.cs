@@ -33,17 +33,17 @@ public static class Upload
     }
 
     public static RequestException TooManyFiles(int maxFiles) =>
-        new(StatusCodes.Status413PayloadTooLarge, $"U stuurde meer dan {maxFiles} werkboeken in één keer. Stuur ze in groepjes van hooguit {maxFiles}.");
+        new(StatusCodes.Status413PayloadTooLarge, Invariant($"U stuurde meer dan {maxFiles} werkboeken in één keer. Stuur ze in groepjes van hooguit {maxFiles}."));
 
     public static RequestException TooLargeTogether(long maxBytes) =>
-        new(StatusCodes.Status413PayloadTooLarge, $"De werkboeken zijn samen groter dan {maxBytes / (1024 * 1024)} MB. Stuur ze in kleinere groepjes.");
+        new(StatusCodes.Status413PayloadTooLarge, Invariant($"De werkboeken zijn samen groter dan {maxBytes / (1024 * 1024)} MB. Stuur ze in kleinere groepjes."));
 
     /// <summary>The file name without any directory a browser may have put before it; a number when there is none.</summary>
     private static string NameOf(string? given, int number)
     {
         var name = new string((given ?? "").Split('/', '\\')[^1].Where(c => !char.IsControl(c)).ToArray()).Trim();
         if (name.Length > 255) name = name[..255];
-        return name.Length > 0 ? name : $"bestand {number}";
+        return name.Length > 0 ? name : Invariant($"bestand {number}");
     }
 
     private static async Task<byte[]> BytesOf(IFormFile file, CancellationToken ct)

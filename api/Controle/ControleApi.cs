@@ -8,31 +8,12 @@ public sealed record AkkoordVerzoekSchema(string RegelId, IReadOnlyDictionary<st
 
 public sealed record AkkoordAntwoord(string Akkoordcode);
 
-/// <summary>Steps 6 and 7: check a returned workbook, approve overleg rows, and make the conversion list.</summary>
+/// <summary>Step 6: check a returned workbook (Status and Meldingen written into it on request) and approve overleg rows.</summary>
 public static class ControleApi
 {
-    public static IServiceCollection AddControle(this IServiceCollection services)
-    {
-        services.AddOptions<WerkboekOptions>().BindConfiguration("Limieten:Werkboek")
-            .Tussen("Limieten:Werkboek:MaxBytes", o => o.MaxBytes, 25 * Instellingen.MB, Instellingen.MaxVerzoek, bytes: true,
-                waarom: "een werkboek van 20.000 rijen moet passen")
-            .Tussen("Limieten:Werkboek:MaxRijen", o => o.MaxRijen, 20_000, 1_000_000)
-            .Tussen("Limieten:Werkboek:MaxOnderdelen", o => o.MaxOnderdelen, 20, 100_000, waarom: "een werkboek van Excel heeft er zo'n 15")
-            .Tussen("Limieten:Werkboek:MaxUitgepakt", o => o.MaxUitgepakt, 64 * Instellingen.MB, 4096 * Instellingen.MB, bytes: true)
-            .Tussen("Limieten:Werkboek:MaxVerhouding", o => o.MaxVerhouding, 10, 10_000)
-            .Tussen("Limieten:Werkboek:MaxDiepte", o => o.MaxDiepte, 20, 1000, waarom: "dieper kan de stack laten overlopen")
-            .Tussen("Limieten:Werkboek:MaxCellen", o => o.MaxCellen, 1, int.MaxValue)
-            .Tussen("Limieten:Werkboek:MaxGedeeldeTeksten", o => o.MaxGedeeldeTeksten, 1, int.MaxValue)
-            .Tussen("Limieten:Werkboek:GelijktijdigeUploads", o => o.GelijktijdigeUploads, 1, 1000)
-            .ValidateOnStart();
-        services.AddControleBatch();
-        services.AddSingleton<UploadLimiet>();
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapControle(this IEndpointRouteBuilder app)
     {
-        var group = app.MapApiGroup("/api", "Controle en omzetting", Beleid.GemeenteWerk);
+        var group = app.MapApiGroup("/api", "Controle", Beleid.GemeenteWerk);
         group.MapPost("/controle", Controleer)
             .WithName("Controleer")
             .WithSummary("Controleer een teruggestuurd werkboek")
@@ -43,18 +24,6 @@ public static class ControleApi
             .Produces(StatusCodes.Status200OK, contentType: FormatApi.XlsxType)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .DisableAntiforgery()
-            .LimitUploads();
-        group.MapPost("/omzetting", Zetom)
-            .WithName("Omzetting")
-            .WithSummary("De omzetlijst van een gecontroleerd werkboek")
-            .WithDescription("Beoordeelt het werkboek opnieuw en geeft per rij de beëindiging van de oude toewijzing en de nieuwe regel(s), plus wat niet is omgezet en waarom. "
-                + ".xlsx (standaard) of ?formaat=csv. Een werkboek waarvan de verzegeling niet klopt, wordt geweigerd (422).")
-            .Accepts<IFormFile>("multipart/form-data")
-            .Produces(StatusCodes.Status200OK, contentType: FormatApi.XlsxType)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery()
             .LimitUploads();
@@ -83,34 +52,8 @@ public static class ControleApi
         var report = judgement.Beoordeling;
         await voortgang.GecontroleerdAsync(judgement, ct);
         if (formaat != "xlsx") return TypedResults.Ok(report);
-        byte[] filled;
-        try
-        {
-            filled = StatusWriter.Fill(file, workbook, report, ct);
-        }
-        catch (Exception e) when (e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException or InvalidDataException or InvalidOperationException)
-        {
-            return Problems.For(400, "Status en Meldingen konden niet in dit werkboek worden gezet, omdat een onderdeel beschadigd is. Gebruik het rapport zonder ?formaat=xlsx, of sla het werkboek opnieuw op in Excel.");
-        }
+        var filled = StatusWriter.Fill(file, workbook, report, ct); // a damaged part becomes a Dutch 400 there
         return TypedResults.File(filled, FormatApi.XlsxType, "gecontroleerd.xlsx");
-    }
-
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Zetom(
-        HttpRequest request, Catalogus catalogus, Validator validator, Sealer sealer, Voortgangslog voortgang, IOptions<WerkboekOptions> options,
-        string? formaat, CancellationToken ct)
-    {
-        if (formaat is not (null or "" or "xlsx" or "csv"))
-            return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor .xlsx, of gebruik formaat=csv.");
-        var (file, _) = await Upload.ReadAsync(request, options.Value.MaxBytes, "het gecontroleerde werkboek (.xlsx)", ct);
-        var workbook = ReturnedWorkbook.Read(file, options.Value, catalogus.Regio, ct);
-        var judgement = validator.Judge(workbook.Rows, Fase.Controle, workbook.Verzegeling, ct);
-        var lijst = Omzetlijst.Maak(judgement, catalogus, sealer);
-        if (lijst is not null) await voortgang.OmgezetAsync(judgement, lijst.OmgezetteRijen, lijst.NietOmgezet.Count, ct);
-        if (lijst is null)
-            return Problems.For(StatusCodes.Status422UnprocessableEntity, ControleBatch.SealRefused);
-        return formaat == "csv"
-            ? TypedResults.File(new System.Text.UTF8Encoding(true).GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(lijst.Csv())).ToArray(), "text/csv; charset=utf-8", "omzetlijst.csv")
-            : TypedResults.File(lijst.Xlsx(), FormatApi.XlsxType, "omzetlijst.xlsx");
     }
 
     public static async Task<Results<Ok<AkkoordAntwoord>, ProblemHttpResult>> Akkoord(HttpRequest request, Validator validator, Sealer sealer, Voortgangslog voortgang,

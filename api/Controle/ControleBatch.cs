@@ -3,17 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace MigratieAddin.Api;
 
-/// <summary>How much one batch of returned workbooks may hold together: the bounds of a single workbook hold for the batch as a whole.</summary>
-public sealed class BatchOptions
-{
-    /// <summary>Most workbooks in one request.</summary>
-    public int MaxBestanden { get; set; } = 100;
-    /// <summary>Most bytes of all workbooks together (by default what one workbook may be).</summary>
-    public long MaxBytes { get; set; } = 64L * 1024 * 1024;
-    /// <summary>Most rows on the Toewijzingen tabs of all workbooks together (by default what one workbook may hold).</summary>
-    public int MaxRijen { get; set; } = 50_000;
-}
-
 /// <summary>The aanbieder a returned workbook is for: its AGB and, when the region awarded it, the registered name.</summary>
 public sealed record BatchAanbieder(string Agb, string? Naam);
 
@@ -29,23 +18,11 @@ public sealed record BatchWerkboek(
 /// <summary>The answer of POST /api/controle/batch: every workbook in the order sent, and the counts of all of them together.</summary>
 public sealed record Batchcontrole(IReadOnlyList<BatchWerkboek> Werkboeken, Telling Telling);
 
-/// <summary>Checking and converting several returned workbooks in one request. Each workbook is read, judged and let go in turn,
+/// <summary>Checking several returned workbooks in one request. Each workbook is read, judged and let go in turn,
 /// so memory holds one workbook at a time; one that cannot be read gets its own reason and never spoils the others.</summary>
 public static class ControleBatch
 {
-    public const string SealRefused =
-        "De verzegeling van dit werkboek klopt niet (gewijzigd, uit een ander werkboek of beschadigd). Het wordt niet omgezet. Gebruik het werkboek dat de gemeente stuurde.";
-
     private const string Wat = "de teruggestuurde werkboeken (.xlsx)";
-
-    public static IServiceCollection AddControleBatch(this IServiceCollection services)
-    {
-        services.AddOptions<BatchOptions>().BindConfiguration("Limieten:Batch")
-            .Validate(o => o.MaxBestanden >= 2, "Limieten:Batch:MaxBestanden moet minstens 2 zijn.")
-            .Validate(o => o.MaxBytes >= 25L * 1024 * 1024 && o.MaxRijen >= 20_000, "Limieten:Batch moet minstens 25 MB en 20.000 rijen toelaten.")
-            .ValidateOnStart();
-        return services;
-    }
 
     public static RouteGroupBuilder MapControleBatch(this RouteGroupBuilder group)
     {
@@ -57,20 +34,6 @@ public static class ControleBatch
                 + "de andere worden gewoon gecontroleerd. Grenzen voor alle werkboeken samen: Limieten:Batch.")
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<Batchcontrole>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .DisableAntiforgery()
-            .LimitUploads();
-        group.MapPost("/omzetting/batch", Zetom)
-            .WithName("OmzettingBatch")
-            .WithSummary("Eén omzetlijst voor meerdere gecontroleerde werkboeken")
-            .WithDescription("Upload elk werkboek in een eigen veld 'bestand'. Antwoord: één omzetlijst (.xlsx, of ?formaat=csv) met vooraan de kolom 'werkboek' "
-                + "(de bestandsnaam); op Niet omgezet per regel het werkboek, de rij en de reden. Een werkboek dat niet kan worden gelezen of waarvan de "
-                + "verzegeling niet klopt, staat daar met zijn reden; de andere worden gewoon omgezet.")
-            .Accepts<IFormFile>("multipart/form-data")
-            .Produces(StatusCodes.Status200OK, contentType: FormatApi.XlsxType)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
@@ -91,7 +54,7 @@ public static class ControleBatch
         foreach (var (file, i) in files.Select((f, i) => (f, i + 1)))
         {
             ct.ThrowIfCancellationRequested();
-            var (read, reden) = Read(file, werkboek.Value, catalogus.Regio, rows, ct);
+            var (read, reden) = Werkboeken.ReadOfBatch(file, werkboek.Value, catalogus.Regio, rows, ct);
             if (read is null)
             {
                 werkboeken.Add(Refused(i, file, reden));
@@ -103,76 +66,11 @@ public static class ControleBatch
             werkboeken.Add(new BatchWerkboek(i, file.Naam, BatchWerkboek.Gecontroleerd,
                 seal.Ongeldig ? "ongeldig" : seal.WerkboekId is null ? "geen" : "geldig",
                 judgement.Beoordeling.Telling, AanbiedersOf(judgement.Rows, catalogus), judgement.Beoordeling.Meldingen,
-                !seal.Ongeldig, seal.Ongeldig ? SealRefused : null));
+                !seal.Ongeldig, seal.Ongeldig ? Werkboeken.SealRefused : null));
         }
         var checkedOnes = werkboeken.Select(w => w.Telling).OfType<Telling>().ToList();
         return TypedResults.Ok(new Batchcontrole(werkboeken, new Telling(
             checkedOnes.Sum(t => t.Ok), checkedOnes.Sum(t => t.Onvolledig), checkedOnes.Sum(t => t.Overleg), checkedOnes.Sum(t => t.Fout))));
-    }
-
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Zetom(
-        HttpRequest request, Catalogus catalogus, Validator validator, Sealer sealer, Voortgangslog voortgang, IOptions<WerkboekOptions> werkboek, IOptions<BatchOptions> batch,
-        string? formaat, CancellationToken ct)
-    {
-        if (formaat is not (null or "" or "xlsx" or "csv"))
-            return Problems.For(400, "Onbekend formaat. Laat 'formaat' weg voor .xlsx, of gebruik formaat=csv.");
-        var files = await Upload.ReadManyAsync(request, batch.Value.MaxBytes, batch.Value.MaxBestanden, Wat, ct);
-        var rows = new RowBudget(batch.Value.MaxRijen);
-        var delen = new List<OmzetDeel>(files.Count);
-        foreach (var file in files)
-        {
-            ct.ThrowIfCancellationRequested();
-            var (read, reden) = Read(file, werkboek.Value, catalogus.Regio, rows, ct);
-            if (read is null)
-            {
-                delen.Add(OmzetDeel.Geweigerd(file.Naam, reden));
-                continue;
-            }
-            var judgement = validator.Judge(read.Rows, Fase.Controle, read.Verzegeling, ct);
-            if (Omzetlijst.Maak(judgement, catalogus, sealer) is not { } lijst)
-            {
-                delen.Add(OmzetDeel.Geweigerd(file.Naam, SealRefused));
-                continue;
-            }
-            await voortgang.OmgezetAsync(judgement, lijst.OmgezetteRijen, lijst.NietOmgezet.Count, ct);
-            delen.Add(new OmzetDeel(file.Naam, lijst));
-        }
-        var samen = new GecombineerdeOmzetlijst(delen);
-        return formaat == "csv"
-            ? TypedResults.File(new System.Text.UTF8Encoding(true).GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(samen.Csv())).ToArray(), "text/csv; charset=utf-8", "omzetlijst-samen.csv")
-            : TypedResults.File(samen.Xlsx(), FormatApi.XlsxType, "omzetlijst-samen.xlsx");
-    }
-
-    /// <summary>The rows all workbooks of the batch may still hold together.</summary>
-    private sealed class RowBudget(int max)
-    {
-        public int Max { get; } = max;
-        public int Left { get; private set; } = max;
-        public void Spend(int rows) => Left -= rows;
-    }
-
-    /// <summary>The workbook read within its own limits and what is left of the batch's rows, or the Dutch reason it cannot be
-    /// read (the same text the single-workbook route answers). Rows beyond the batch's total refuse the whole request (413).</summary>
-    private static (ReturnedWorkbook? Werkboek, string Reden) Read(UploadedFile file, WerkboekOptions limits, RegioSettings regio, RowBudget rows, CancellationToken ct)
-    {
-        if (file.Bytes.Length > limits.MaxBytes)
-            return (null, $"Dit werkboek is groter dan {limits.MaxBytes / (1024 * 1024)} MB, meer dan de API per werkboek verwerkt. Splits het werkboek.");
-        var budget = Math.Min(limits.MaxRijen, rows.Left);
-        try
-        {
-            var read = ReturnedWorkbook.Read(file.Bytes, limits.WithMaxRijen(budget), regio, ct);
-            rows.Spend(read.Rows.Count);
-            return (read, "");
-        }
-        catch (WorkbookException e) when (e.Status == StatusCodes.Status413PayloadTooLarge && budget < limits.MaxRijen)
-        {
-            throw new RequestException(StatusCodes.Status413PayloadTooLarge,
-                $"De werkboeken hebben samen meer dan {rows.Max.ToString("N0", Dutch.Numbers)} rijen. Stuur ze in kleinere groepjes.");
-        }
-        catch (WorkbookException e)
-        {
-            return (null, e.Message);
-        }
     }
 
     private static BatchWerkboek Refused(int nummer, UploadedFile file, string reden) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,7 +22,7 @@ public static class HelpPagina
     {
         var regio = catalogus.Regio;
         var html = new StringBuilder();
-        html.Append($$"""
+        html.Append(CultureInfo.InvariantCulture, $$"""
             <!doctype html>
             <html lang="nl">
             <head>
@@ -68,7 +69,7 @@ public static class HelpPagina
             <table><thead><tr><th>Stap</th><th>Wie</th><th>Wat</th><th>Uiterlijk</th></tr></thead><tbody>
             """);
         foreach (var stap in regio.Stappen)
-            html.Append($"<tr><td>{stap.Nummer}</td><td>{Enc(stap.Wie)}</td><td>{Enc(stap.Wat)}</td><td>{(stap.Uiterlijk is { } d ? Dutch.Date(d) : "")}</td></tr>\n");
+            html.Append(Invariant($"<tr><td>{stap.Nummer}</td><td>{Enc(stap.Wie)}</td><td>{Enc(stap.Wat)}</td><td>{(stap.Uiterlijk is { } d ? Dutch.Date(d) : "")}</td></tr>\n"));
         html.Append("""
             </tbody></table>
 

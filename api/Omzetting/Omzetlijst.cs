@@ -14,13 +14,12 @@ public sealed record Omzetlijst(IReadOnlyList<OmzetRegel> Regels, IReadOnlyList<
 {
     public const string RedenContractwijziging = "03";
 
-    /// <summary>Judges the workbook afresh (never trusting its Status column) and converts every row with status ok
-    /// and every overleg row with a valid approval mark. Refuses (null) a workbook whose seal does not verify.</summary>
     /// <summary>The rows converted: each source row that gave at least one line.</summary>
     public int OmgezetteRijen => Regels.Select(r => r.Rij).Distinct().Count();
 
-    /// <summary>The conversion list of a judged workbook (fase controle); null when its seal is not valid.</summary>
-    public static Omzetlijst? Maak(Judgement judgement, Catalogus catalogus, Sealer sealer)
+    /// <summary>The conversion list of a judged workbook (fase controle), never trusting its Status column: every row with status
+    /// ok and every overleg row with a valid approval mark is converted. Null (refused) when the workbook's seal does not verify.</summary>
+    public static Omzetlijst? Maak(Judgement judgement, Catalogus catalogus, Sealer sealer, CancellationToken ct = default)
     {
         var (report, seal, read, relations) = judgement;
         if (seal is { Ongeldig: true }) return null;
@@ -32,6 +31,7 @@ public sealed record Omzetlijst(IReadOnlyList<OmzetRegel> Regels, IReadOnlyList<
             .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < read.Count; i++)
         {
+            if (i % 1000 == 999) ct.ThrowIfCancellationRequested(); // 50,000 rows take a while: the request timeout reaches here
             var row = read[i];
             var uitslag = report.Rijen[i];
             var marked = uitslag.Status == Status.Overleg && Akkoordcode.Approvable(uitslag.Meldingen) && seal?.WerkboekId is { } werkboekId
@@ -82,9 +82,16 @@ public sealed record Omzetlijst(IReadOnlyList<OmzetRegel> Regels, IReadOnlyList<
             : reden;
     }
 
-    public static readonly string[] Kolommen =
-        ["gemeentecode", "aanbiederAgb", "bsn", "toewijzingnummer", "soort", "productcategorie", "productcode", "ingangsdatum", "einddatum",
-         "volume", "eenheid", "frequentie", "budget", "redenWijziging", "rij", "reden"];
+    /// <summary>The columns of the list: the key (FORMAT.md, the CSV's header for machines) and the Dutch header people read in the .xlsx.</summary>
+    public static readonly IReadOnlyList<(string Key, string Kop)> Velden =
+    [
+        ("gemeentecode", "Gemeentecode"), ("aanbiederAgb", "AGB-code aanbieder"), ("bsn", "BSN jeugdige"), ("toewijzingnummer", "Toewijzingnummer"),
+        ("soort", "Soort regel"), ("productcategorie", "Productcategorie"), ("productcode", "Productcode"), ("ingangsdatum", "Ingangsdatum"),
+        ("einddatum", "Einddatum"), ("volume", "Volume"), ("eenheid", "Eenheid"), ("frequentie", "Frequentie"), ("budget", "Budget (eurocent)"),
+        ("redenWijziging", "Reden wijziging"), ("rij", "Rij"), ("reden", "Reden"),
+    ];
+
+    public static readonly string[] Kolommen = Velden.Select(v => v.Key).ToArray();
 
     public byte[] Xlsx() => OmzetlijstBestand.Xlsx([new OmzetDeel(null, this)]);
 

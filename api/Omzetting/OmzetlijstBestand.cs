@@ -14,7 +14,9 @@ public sealed record OmzetDeel(string? Werkboek, Omzetlijst Lijst)
 /// <summary>The conversion list of several workbooks at once: one Omzetting tab and one Niet omgezet tab, each line naming its workbook.</summary>
 public sealed record GecombineerdeOmzetlijst(IReadOnlyList<OmzetDeel> Delen)
 {
-    public static readonly string[] Kolommen = ["werkboek", .. Omzetlijst.Kolommen];
+    public static readonly IReadOnlyList<(string Key, string Kop)> Velden = [("werkboek", "Werkboek"), .. Omzetlijst.Velden];
+
+    public static readonly string[] Kolommen = Velden.Select(v => v.Key).ToArray();
 
     public byte[] Xlsx() => OmzetlijstBestand.Xlsx(Delen);
 
@@ -28,20 +30,20 @@ public static class OmzetlijstBestand
     public static byte[] Xlsx(IReadOnlyList<OmzetDeel> delen)
     {
         var named = Named(delen);
-        var kolommen = (named ? GecombineerdeOmzetlijst.Kolommen : Omzetlijst.Kolommen)[..^1];
+        var koppen = (named ? GecombineerdeOmzetlijst.Velden : Omzetlijst.Velden).Select(v => v.Kop).SkipLast(1).ToList();
         using var stream = new MemoryStream();
         using (var document = XlsxWriter.Create(stream))
         {
             XlsxWriter.AddSheet(document, "Omzetting", delen.SelectMany(d => d.Lijst.Regels.Select(r => (IReadOnlyList<XlsxCell>)
                 [.. Werkboek(d, named), T(r.Gemeentecode), T(r.AanbiederAgb), T(r.Bsn), N(r.Toewijzingnummer), T(r.Soort), T(r.Productcategorie), T(r.Productcode),
                  D(r.Ingangsdatum), D(r.Einddatum), N(r.Volume), T(r.Eenheid), N(r.Frequentie), N(r.Budget), T(r.RedenWijziging), N(r.Rij)]))
-                .Prepend(kolommen.Select(h => XlsxCell.Of(h, Stijl.Kop)).ToArray()),
-                new SheetOptions { FreezeHeader = true, AutoFilter = true, Columns = kolommen.Select((_, i) => new ColumnSpec(named && i == 0 ? 30 : 14)).ToList() });
-            string[] niet = named ? ["werkboek", "rij", "toewijzingnummer", "reden"] : ["rij", "toewijzingnummer", "reden"];
+                .Prepend(koppen.Select(h => XlsxCell.Of(h, Stijl.Kop)).ToArray()),
+                new SheetOptions { FreezeHeader = true, AutoFilter = true, Columns = koppen.Select((kop, i) => new ColumnSpec(named && i == 0 ? 30 : Math.Max(14, kop.Length + 3))).ToList() });
+            string[] niet = named ? ["Werkboek", "Rij", "Toewijzingnummer", "Reden"] : ["Rij", "Toewijzingnummer", "Reden"];
             XlsxWriter.AddSheet(document, "Niet omgezet", delen.SelectMany(d => d.Lijst.NietOmgezet.Select(n => (IReadOnlyList<XlsxCell>)
                     [.. Werkboek(d, named), N(n.Rij), T(n.Toewijzingnummer), T(n.Reden)]))
                 .Prepend(niet.Select(h => XlsxCell.Of(h, Stijl.Kop)).ToArray()),
-                new SheetOptions { FreezeHeader = true, AutoFilter = named, Columns = [.. named ? [new ColumnSpec(30)] : Array.Empty<ColumnSpec>(), new(8), new(18), new(90)] });
+                new SheetOptions { FreezeHeader = true, AutoFilter = named, Columns = [.. named ? [new ColumnSpec(30)] : Array.Empty<ColumnSpec>(), new(8), new(19), new(90)] });
         }
         return stream.ToArray();
 

@@ -30,7 +30,7 @@ public static class RowsRequestReader
         }
         catch (JsonException e)
         {
-            throw Bad($"De inhoud is geen geldige JSON (regel {(e.LineNumber ?? 0) + 1}, positie {(e.BytePositionInLine ?? 0) + 1}). Controleer het verzoek.");
+            throw Bad(Invariant($"De inhoud is geen geldige JSON (regel {(e.LineNumber ?? 0) + 1}, positie {(e.BytePositionInLine ?? 0) + 1}). Controleer het verzoek."));
         }
         catch (InvalidOperationException)
         {
@@ -120,7 +120,7 @@ public static class RowsRequestReader
         }
         catch (JsonException e)
         {
-            throw Bad($"De inhoud is geen geldige JSON (regel {(e.LineNumber ?? 0) + 1}). Controleer het verzoek.");
+            throw Bad(Invariant($"De inhoud is geen geldige JSON (regel {(e.LineNumber ?? 0) + 1}). Controleer het verzoek."));
         }
         catch (InvalidOperationException)
         {
@@ -153,7 +153,7 @@ public static class RowsRequestReader
         {
             if (rows.Count == maxRows)
                 throw new RequestException(StatusCodes.Status413PayloadTooLarge,
-                    $"Het verzoek bevat meer dan {maxRows.ToString("N0", Dutch.Numbers)} rijen. Verdeel het werkblad over meerdere verzoeken of werkboeken.");
+                    $"Het verzoek bevat meer dan {Dutch.Getal(maxRows)} rijen. Verdeel het werkblad over meerdere verzoeken of werkboeken.");
             if (rows.Count % 1000 == 999) ct.ThrowIfCancellationRequested(); // a request timeout stops long parsing
             rows.Add(ReadRow(ref reader, rows.Count));
         }
@@ -162,7 +162,7 @@ public static class RowsRequestReader
 
     private static Row ReadRow(ref Utf8JsonReader reader, int index)
     {
-        var where = $"rijen[{index}]";
+        var where = Invariant($"rijen[{index}]");
         if (reader.TokenType != JsonTokenType.StartObject) throw Bad($"{where} moet een object zijn met 'rij' en 'waarden'.");
         int? number = null;
         var cells = new Cell[Columns.Count];

@@ -42,11 +42,6 @@ public sealed class RuleContext(Catalogus catalogus, Fase fase, RowRelations rel
     public string OverlegZin(string wat) => Voor(
         $"{wat} vraagt vooraf overleg met de gemeente.",
         $"{wat} vraagt overleg met de aanbieder; geef akkoord als u het ermee eens bent.");
-
-    public static string Datum(DateOnly d) => d.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>A fraction as a Dutch percentage, whatever the server's culture: 0.075 is "7,5%".</summary>
-    public static string Procent(decimal fraction) => (fraction * 100).ToString("0.##", Dutch.Numbers) + "%";
 }
 
 /// <summary>Collects one row's findings: a cell keeps the first message it gets, so running the

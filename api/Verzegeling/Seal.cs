@@ -76,28 +76,9 @@ public sealed record Seal(string WerkboekId, IReadOnlyList<SealedRow> Rows, Seal
         return new Seal(head[1], rows, key);
     }
 
-    /// <summary>A blue cell's value as the rules read it, so a re-save by Excel, LibreOffice or openpyxl changes nothing:
-    /// codes with their zeros, dates as yyyy-mm-dd, numbers as numbers, text trimmed.</summary>
-    public static string SealValue(Column column, Cell value)
-    {
-        if (value.IsEmpty) return "";
-        var info = column.Info();
-        switch (info.Waarde)
-        {
-            case Waarde.Code when Columns.TryCode(info, value, out var code):
-                return code;
-            case Waarde.Datum when ValueReader.TryDate(value, out var date):
-                return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            case Waarde.HeelGetal when ValueReader.TryWholeNumber(value, out var whole):
-                return whole.ToString(CultureInfo.InvariantCulture);
-            case Waarde.Aantal or Waarde.Euro when ValueReader.TryAmount(value, out var amount):
-                return (amount / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
-            case Waarde.Productcode:
-                return ValueReader.Productcode(value)!;
-            default:
-                return value.AsText();
-        }
-    }
+    /// <summary>A blue cell's value in the normal form its column's definition gives (<see cref="Columns.NormalForm"/>), so a
+    /// re-save by Excel, LibreOffice or openpyxl changes nothing.</summary>
+    public static string SealValue(Column column, Cell value) => column.NormalForm(value);
 
     /// <summary>The lines as one text, as clients pass the seal in `verzegeling`.</summary>
     public static string Join(IEnumerable<string> lines) => string.Join('\n', lines);

@@ -121,7 +121,7 @@ public sealed class VerzegelingOptionsValidator(IHostEnvironment env) : IValidat
         else
             fouten.AddRange(Problemen("Verzegeling:Sleutel", o.Sleutel));
         for (var i = 0; i < o.VorigeSleutels.Count; i++)
-            fouten.AddRange(Problemen($"Verzegeling:VorigeSleutels:{i}", o.VorigeSleutels[i] ?? ""));
+            fouten.AddRange(Problemen(Invariant($"Verzegeling:VorigeSleutels:{i}"), o.VorigeSleutels[i] ?? ""));
         return fouten.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(fouten);
     }
 
@@ -129,12 +129,12 @@ public sealed class VerzegelingOptionsValidator(IHostEnvironment env) : IValidat
     {
         const string Maak = "Maak een nieuwe, bijvoorbeeld met 'openssl rand -base64 48'.";
         if (key.Length < VerzegelingOptions.MinLengte)
-            yield return $"{setting} is korter dan {VerzegelingOptions.MinLengte} tekens. {Maak}";
+            yield return Invariant($"{setting} is korter dan {VerzegelingOptions.MinLengte} tekens. {Maak}");
         if (env.IsDevelopment()) yield break;
         if (key == VerzegelingOptions.DevelopmentSleutel)
             yield return $"{setting} is de ontwikkelsleutel, die openbaar is; die mag alleen in Development. {Maak}";
         else if (key.Distinct().Count() < VerzegelingOptions.MinVerschillendeTekens)
-            yield return $"{setting} is te zwak: de sleutel heeft minder dan {VerzegelingOptions.MinVerschillendeTekens} verschillende tekens. {Maak}";
+            yield return Invariant($"{setting} is te zwak: de sleutel heeft minder dan {VerzegelingOptions.MinVerschillendeTekens} verschillende tekens. {Maak}");
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -80,7 +81,7 @@ public static class Voortgang
         var vandaag = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         var stand = Stand(werkboeken, catalogus, vandaag, zicht);
         return formaat == "xlsx"
-            ? TypedResults.File(stand.Tabel.Xlsx(), FormatApi.XlsxType, $"voortgang-{vandaag:yyyy-MM-dd}.xlsx")
+            ? TypedResults.File(stand.Tabel.Xlsx(), FormatApi.XlsxType, "voortgang-" + vandaag.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".xlsx")
             : TypedResults.Ok(stand);
     }
 

@@ -24,7 +24,7 @@ public sealed record VoortgangTabel(IReadOnlyList<string> Koppen, IReadOnlyList<
             $"{r.GemeenteNaam ?? r.Gemeente} – {(r.Aanbieder is null ? "nog niets verstuurd" : r.AanbiederNaam ?? r.Aanbieder)}",
             r.Telling.Ok, r.Telling.Overleg, r.Telling.Onvolledig, r.Telling.Fout,
             r.TeLaat ? "ja" : "nee", r.Stap?.Wat ?? "", r.VolgendeStap?.Wat ?? "",
-            r.VolgendeStap?.Uiterlijk is { } d ? RuleContext.Datum(d) : "",
+            r.VolgendeStap?.Uiterlijk is { } d ? Dutch.Datum(d) : "",
             r.Verstuurd, r.Teruggekomen, r.Rijen, r.Akkoorden, r.Omgezet, r.NietOmgezet, r.Gemeente, r.Aanbieder ?? "",
         }).ToList());
 
@@ -73,7 +73,7 @@ public sealed record VoortgangTabel(IReadOnlyList<string> Koppen, IReadOnlyList<
         sheetPart.Worksheet.Append(new S.Drawing { Id = sheetPart.GetIdOfPart(drawingPart) });
         var chartPart = drawingPart.AddNewPart<ChartPart>();
         var last = Rijen.Count + 1;
-        var categories = $"Voortgang!$A$2:$A${last}";
+        var categories = Invariant($"Voortgang!$A$2:$A${last}");
 
         var bar = new C.BarChart(new C.BarDirection { Val = C.BarDirectionValues.Bar }, new C.BarGrouping { Val = C.BarGroupingValues.Stacked },
             new C.VaryColors { Val = false });
@@ -86,7 +86,7 @@ public sealed record VoortgangTabel(IReadOnlyList<string> Koppen, IReadOnlyList<
                 new C.ChartShapeProperties(new A.SolidFill(new A.RgbColorModelHex { Val = Kleur(Statussen[s]) })),
                 new C.InvertIfNegative { Val = false },
                 new C.CategoryAxisData(new C.StringReference(new C.Formula(categories))),
-                new C.Values(new C.NumberReference(new C.Formula($"Voortgang!${column}$2:${column}${last}")))));
+                new C.Values(new C.NumberReference(new C.Formula(Invariant($"Voortgang!${column}$2:${column}${last}"))))));
         }
         bar.Append(new C.GapWidth { Val = 60 }, new C.Overlap { Val = 100 }, new C.AxisId { Val = 1 }, new C.AxisId { Val = 2 });
         var plot = new C.PlotArea(new C.Layout(), bar,

@@ -30,7 +30,7 @@ public static class BackofficeExport
         }
         catch (CsvFormatException e)
         {
-            throw Bad($"Het bestand heeft op regel {e.Line} een los aanhalingsteken: {e.Reason}. Zet een veld met een puntkomma, "
+            throw Bad(Invariant($"Het bestand heeft op regel {e.Line} een los aanhalingsteken: {e.Reason}. Zet een veld met een puntkomma, ")
                 + "aanhalingsteken of regelovergang helemaal tussen aanhalingstekens en schrijf een aanhalingsteken daarbinnen dubbel (\"\"), "
                 + "zoals Excel doet bij 'CSV UTF-8 (door lijstscheidingsteken gescheiden)'.");
         }
@@ -49,7 +49,7 @@ public static class BackofficeExport
             }
             if (rows.Count == maxRows)
                 throw new RequestException(StatusCodes.Status413PayloadTooLarge,
-                    $"Het bestand bevat meer dan {maxRows.ToString("N0", Dutch.Numbers)} rijen. Splits de export, bijvoorbeeld per aanbieder.");
+                    $"Het bestand bevat meer dan {Dutch.Getal(maxRows)} rijen. Splits de export, bijvoorbeeld per aanbieder.");
             var row = new Row(record.Line);
             for (var i = 0; i < columns.Length && i < record.Fields.Length; i++)
                 if (columns[i] is { } column) row[column] = Cell.FromText(record.Fields[i]);

@@ -20,7 +20,7 @@ public sealed record Contactpersoon(string? Voornaam, string? Achternaam, string
     public static IReadOnlyList<Contactpersoon> Checked(IReadOnlyList<Contactpersoon> contactpersonen) =>
         contactpersonen.Select((c, i) => string.IsNullOrWhiteSpace(c.Email) ? c
             : c with { Email = Address(c.Email) ?? throw new RequestException(StatusCodes.Status400BadRequest,
-                $"Het veld 'email' van contactpersoon {i + 1} is geen geldig e-mailadres. Vul één adres in, zoals naam@gemeente.nl.") }).ToList();
+                Invariant($"Het veld 'email' van contactpersoon {i + 1} is geen geldig e-mailadres. Vul één adres in, zoals naam@gemeente.nl.")) }).ToList();
 
     /// <summary>The address in `adres` or `Naam &lt;adres&gt;`, or null when the text is anything else.</summary>
     public static string? Address(string? text)

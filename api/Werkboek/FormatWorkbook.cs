@@ -43,12 +43,12 @@ public static class FormatWorkbook
         XlsxWriter.AddSheet(document, Toelichting, ToelichtingRows(catalogus), new SheetOptions { Columns = [new(8), new(24), new(70), new(14)] });
         XlsxWriter.AddSheet(document, Toewijzingen, ToewijzingRows(rows, regio, ct), new SheetOptions
         {
-            Columns = Columns.All.Select(c => new ColumnSpec(Widths.GetValueOrDefault(c.Column, 14), c.Colour == Colour.Hidden,
+            Columns = Columns.All.Select(c => new ColumnSpec(Math.Max(Widths.GetValueOrDefault(c.Column, 14), XlsxWriter.WidthForWords(c.Column.Header(regio))), c.Colour == Colour.Hidden,
                 TextColumns.Contains(c.Column) ? Stijl.Tekst : null)).ToList(),
             FreezeHeader = true,
             AutoFilter = true,
             StatusFormats = ((int)Column.Status, [("fout", StatusOpmaak.Fout), ("overleg", StatusOpmaak.Overleg), ("onvolledig", StatusOpmaak.Onvolledig), ("ok", StatusOpmaak.Ok)]),
-            ListValidation = ((int)Column.Productcode2023, $"'{Producten2023(regio)}'!$B$2:$B${catalogus.Producten2023.Count + 1}",
+            ListValidation = ((int)Column.Productcode2023, Invariant($"'{Producten2023(regio)}'!$B$2:$B${catalogus.Producten2023.Count + 1}"),
                 $"Kies de productcode {regio.Nieuw} die past bij de zorg voor deze jeugdige.",
                 $"Deze code staat niet in het tabblad {Producten2023(regio)}. Kies een code uit de lijst."),
         });
@@ -71,8 +71,7 @@ public static class FormatWorkbook
             new SheetOptions { Columns = [new(11, Style: Stijl.Tekst), new(30), new(34), new(14), new(40)], FreezeHeader = true });
         XlsxWriter.AddSheet(document, Contactpersonen, Table(
             ["Organisatie", "Voornaam", "Achternaam", "E-mail", "Telefoon", "Rol"],
-            contactpersonen.Select(c => Texts(gemeenteNaam is null ? "Gemeente" : $"Gemeente {gemeenteNaam}", c.Voornaam, c.Achternaam, c.Email, c.Telefoon, c.Rol))
-                .Concat(Enumerable.Range(0, 3).Select(_ => Texts("Aanbieder")))),
+            contactpersonen.Select(c => Texts(gemeenteNaam is null ? "Gemeente" : $"Gemeente {gemeenteNaam}", c.Voornaam, c.Achternaam, c.Email, c.Telefoon, c.Rol))),
             new SheetOptions { Columns = [new(26), new(16), new(20), new(32), new(14), new(30)], FreezeHeader = true });
         if (sealLines is not null)
             XlsxWriter.AddSheet(document, Seal.Sheet, sealLines.Select(l => (IReadOnlyList<XlsxCell>)[XlsxCell.Of(l)]), hidden: true);
@@ -150,16 +149,4 @@ public static class FormatWorkbook
         rows.Prepend(headers.Select(h => XlsxCell.Of(h, Stijl.Kop)).ToArray());
 
     private static IReadOnlyList<XlsxCell> Texts(params string?[] values) => values.Select(v => XlsxCell.Of(v)).ToArray();
-}
-
-public static class Dutch
-{
-    /// <summary>Number formatting with a dot for thousands, as Dutch readers expect.</summary>
-    public static readonly NumberFormatInfo Numbers = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = "," };
-
-    private static readonly string[] Months =
-        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-
-    /// <summary>"23 december" and the year, without depending on the machine's culture data.</summary>
-    public static string Date(DateOnly d) => $"{d.Day.ToString(CultureInfo.InvariantCulture)} {Months[d.Month - 1]} {d.Year.ToString(CultureInfo.InvariantCulture)}";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using MimeKit;
@@ -11,7 +12,11 @@ public sealed record Zending(string Gemeentecode, string Gemeente, string Agb, s
 }
 
 /// <summary>A row that is not sent, with the reasons; never its BSN or name.</summary>
-public sealed record NietVerzonden(int? Rij, string? Gemeentecode, string? Agb, long? Toewijzingnummer, IReadOnlyList<string> Redenen);
+public sealed record NietVerzonden(int? Rij, string? Gemeentecode, string? Agb, long? Toewijzingnummer, IReadOnlyList<string> Redenen)
+{
+    /// <summary>The findings behind <see cref="Redenen"/>, for the verzendoverzicht's code and reason columns.</summary>
+    internal IReadOnlyList<Melding> Meldingen { get; init; } = [];
+}
 
 public sealed record Verzendoverzicht(IReadOnlyList<Zending> Zendingen, IReadOnlyList<NietVerzonden> NietVerzonden);
 
@@ -35,7 +40,7 @@ public static class PerAanbieder
             if (fouten.Count > 0 || read.Gemeentecode is null || read.Aanbieder is null)
             {
                 nietVerzonden.Add(new NietVerzonden(row.Number, read.Gemeentecode, read.Agb, read.Toewijzingnummer,
-                    fouten.Select(f => $"{f.Code}: {f.Tekst}").ToList()));
+                    fouten.Select(f => $"{f.Code}: {f.Tekst}").ToList()) { Meldingen = fouten });
                 continue;
             }
             var key = (read.Gemeentecode, read.Aanbieder.Agb);
@@ -77,7 +82,7 @@ public static class PerAanbieder
             Add(zip, zending.Werkboek, bytes, CompressionLevel.NoCompression); // an .xlsx is a zip already
             Add(zip, zending.Concept, MailDraft(zending, bytes, catalogus, contactpersonen), CompressionLevel.Fastest);
         }
-        Add(zip, Overzicht, Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(OverzichtCsv(plan))).ToArray(), CompressionLevel.Fastest);
+        Add(zip, Overzicht, Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(OverzichtCsv(plan, catalogus))).ToArray(), CompressionLevel.Fastest);
         return sealed_;
     }
 
@@ -92,7 +97,8 @@ public static class PerAanbieder
         message.To.Add(new MailboxAddress(aanbieder.Naam, aanbieder.Email));
         message.Subject = Begeleidingsbrief.Onderwerp(gemeente, catalogus.Regio);
         message.Headers.Add("X-Unsent", "1");
-        var body = new BodyBuilder { TextBody = Begeleidingsbrief.Tekst(gemeente, aanbieder, catalogus.Regio, contactpersonen, zending.Rijen) };
+        var body = new BodyBuilder { TextBody = Begeleidingsbrief.Tekst(gemeente, aanbieder, catalogus.Regio, contactpersonen, zending.Rijen,
+            combinatieAmbulant: zending.Rows.Any(r => ValueReader.Productcode(r[Column.Productcode2022]) is { } code && catalogus.Product2022(code)?.CombinatieAmbulant == true)) };
         body.Attachments.Add(Path.GetFileName(zending.Werkboek), workbook,
             ContentType.Parse("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
         message.Body = body.ToMessageBody();
@@ -101,16 +107,30 @@ public static class PerAanbieder
         return stream.ToArray();
     }
 
-    private static string OverzichtCsv(Verzendoverzicht plan)
+    /// <summary>The columns of verzendoverzicht.csv: one table, a line per sent workbook and a line per reason a row stays behind.</summary>
+    public static readonly string[] OverzichtKolommen =
+        ["Verzonden", "Gemeentecode", "Gemeente", "AGB-code", "Aanbieder", "E-mail", "Aantal rijen", "Werkboek", "Concept-e-mail", "Rij", "Toewijzingnummer", "Code", "Reden"];
+
+    /// <summary>verzendoverzicht.csv: what was sent to whom, and every row that was not, with each reason as a Dutch sentence
+    /// and its rule code in a column of its own.</summary>
+    internal static string OverzichtCsv(Verzendoverzicht plan, Catalogus catalogus)
     {
         var b = new StringBuilder();
-        b.AppendLine("Verzonden;Gemeente;Aanbieder;AGB-code;E-mail;Aantal rijen;Werkboek;Concept-e-mail");
+        void Line(params string?[] fields) => b.AppendLine(string.Join(';', fields.Select(CsvText.Field)));
+        static string? N(long? n) => n?.ToString(CultureInfo.InvariantCulture);
+        Line(OverzichtKolommen);
         foreach (var z in plan.Zendingen)
-            b.AppendLine(string.Join(';', new[] { "ja", z.Gemeente, z.Aanbieder, z.Agb, z.Email, z.Rijen.ToString(), z.Werkboek, z.Concept }.Select(CsvText.Field)));
-        b.AppendLine();
-        b.AppendLine("Niet verzonden;Rij;Gemeentecode;AGB-code;Toewijzingnummer;Reden");
+            Line("ja", z.Gemeentecode, z.Gemeente, z.Agb, z.Aanbieder, z.Email, N(z.Rijen), z.Werkboek, z.Concept, null, null, null, null);
         foreach (var n in plan.NietVerzonden)
-            b.AppendLine(string.Join(';', new[] { "nee", n.Rij?.ToString(), n.Gemeentecode, n.Agb, n.Toewijzingnummer?.ToString(), string.Join(" | ", n.Redenen) }.Select(CsvText.Field)));
+        {
+            var gemeente = n.Gemeentecode is { } code ? catalogus.Gemeente(code)?.Naam : null;
+            var aanbieder = n.Agb is { } agb ? catalogus.Aanbieder(agb)?.Naam : null;
+            IEnumerable<(string? Code, string? Tekst)> redenen = n.Meldingen.Count > 0
+                ? n.Meldingen.Select(m => ((string?)m.Code, (string?)m.Tekst))
+                : [(null, "De gemeente of de aanbieder van deze rij is onbekend.")];
+            foreach (var (regel, tekst) in redenen)
+                Line("nee", n.Gemeentecode, gemeente, n.Agb, aanbieder, null, null, null, null, N(n.Rij), N(n.Toewijzingnummer), regel, tekst);
+        }
         return b.ToString();
     }
 

@@ -18,7 +18,7 @@ public sealed class WorkbookException : Exception
         new("Dit werkboek pakt uit tot meer dan de API verwerkt (of is zo gemaakt dat het dat doet). Sla het opnieuw op in Excel, zonder extra tabbladen of afbeeldingen.");
 
     public static WorkbookException TooDeep(int maxDepth) =>
-        new($"Een onderdeel van dit werkboek is dieper genest dan {maxDepth} niveaus; zo schrijft Excel geen werkboek. Sla het werkboek opnieuw op in Excel en probeer het nog eens.");
+        new(Invariant($"Een onderdeel van dit werkboek is dieper genest dan {maxDepth} niveaus; zo schrijft Excel geen werkboek. Sla het werkboek opnieuw op in Excel en probeer het nog eens."));
 
     public static WorkbookException Damaged() =>
         new("Een onderdeel van dit werkboek is beschadigd of bevat iets wat een werkboek niet hoort te bevatten. Sla het werkboek opnieuw op in Excel en probeer het nog eens.");
@@ -44,23 +44,23 @@ public sealed class WorkbookException : Exception
             + "Zet de koppen van het format terug (de volgorde maakt niet uit).");
 
     public static WorkbookException TooManyRows(string sheet, int max) =>
-        new($"Het tabblad {sheet} heeft meer dan {max.ToString("N0", Dutch.Numbers)} rijen. Splits het werkboek.", StatusCodes.Status413PayloadTooLarge);
+        new($"Het tabblad {sheet} heeft meer dan {Dutch.Getal(max)} rijen. Splits het werkboek.", StatusCodes.Status413PayloadTooLarge);
 
     public static WorkbookException RowOutOfOrder(string sheet, int number) =>
-        new($"Op het tabblad {sheet} staat rij {number} twee keer, of niet op volgorde. Excel schrijft elke rij één keer en op volgorde, "
+        new(Invariant($"Op het tabblad {sheet} staat rij {number} twee keer, of niet op volgorde. Excel schrijft elke rij één keer en op volgorde, ")
             + "en zou dit werkboek bij het openen herstellen; welke rij dan geldt, is niet zeker. Sla het werkboek opnieuw op in Excel en probeer het nog eens.");
 
     public static WorkbookException TooManyCells(string sheet, int max) =>
-        new($"Het tabblad {sheet} heeft meer dan {max.ToString("N0", Dutch.Numbers)} gevulde cellen. Verwijder kolommen en rijen die niet bij het format horen, of splits het werkboek.");
+        new($"Het tabblad {sheet} heeft meer dan {Dutch.Getal(max)} gevulde cellen. Verwijder kolommen en rijen die niet bij het format horen, of splits het werkboek.");
 
     public static WorkbookException CellTooLong(string sheet, string reference) =>
-        new($"Cel {reference} op het tabblad {sheet} bevat meer dan {MaxTekensPerCel.ToString("N0", Dutch.Numbers)} tekens, meer dan een cel in Excel kan bevatten. Maak de cel korter.");
+        new($"Cel {reference} op het tabblad {sheet} bevat meer dan {Dutch.Getal(MaxTekensPerCel)} tekens, meer dan een cel in Excel kan bevatten. Maak de cel korter.");
 
     public static WorkbookException TooManySharedStrings(int max) =>
-        new($"De tabel met gedeelde teksten (shared strings) van dit werkboek heeft meer dan {max.ToString("N0", Dutch.Numbers)} gedeelde teksten. "
+        new($"De tabel met gedeelde teksten (shared strings) van dit werkboek heeft meer dan {Dutch.Getal(max)} gedeelde teksten. "
             + "Sla het werkboek opnieuw op in Excel, zonder tabbladen die niet bij het format horen.");
 
     public static WorkbookException SharedStringTooLong() =>
-        new($"Een gedeelde tekst (shared string) in dit werkboek heeft meer dan {MaxTekensPerCel.ToString("N0", Dutch.Numbers)} tekens, meer dan een cel in Excel kan bevatten. "
+        new($"Een gedeelde tekst (shared string) in dit werkboek heeft meer dan {Dutch.Getal(MaxTekensPerCel)} tekens, meer dan een cel in Excel kan bevatten. "
             + "Sla het werkboek opnieuw op in Excel en probeer het nog eens.");
 }

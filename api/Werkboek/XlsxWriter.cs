@@ -105,18 +105,22 @@ public static class XlsxWriter
             {
                 rowCount++;
                 width = Math.Max(width, row.Count);
-                writer.WriteStartElement(new XRow(), [new OpenXmlAttribute("r", "", rowCount.ToString(CultureInfo.InvariantCulture))]);
+                var number = new OpenXmlAttribute("r", "", rowCount.ToString(CultureInfo.InvariantCulture));
+                // Excel and LibreOffice keep a written row at its default height: a wrapped header row needs its own.
+                writer.WriteStartElement(new XRow(), rowCount == 1 && HeaderHeight(row, options.Columns) is { } height
+                    ? [number, new OpenXmlAttribute("ht", "", height.ToString("0.##", CultureInfo.InvariantCulture)), new OpenXmlAttribute("customHeight", "", "1")]
+                    : [number]);
                 for (var c = 0; c < row.Count; c++) WriteCell(writer, row[c], Reference(c, rowCount));
                 writer.WriteEndElement();
             }
             writer.WriteEndElement(); // sheetData
 
             if (options.AutoFilter && width > 0)
-                writer.WriteElement(new AutoFilter { Reference = $"A1:{ColumnName(width - 1)}{Math.Max(rowCount, 2)}" });
+                writer.WriteElement(new AutoFilter { Reference = Invariant($"A1:{ColumnName(width - 1)}{Math.Max(rowCount, 2)}") });
             if (options.StatusFormats is { } formats)
             {
                 var column = ColumnName(formats.Column);
-                writer.WriteStartElement(new ConditionalFormatting { SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{column}2:{column}{MaxRows}" } });
+                writer.WriteStartElement(new ConditionalFormatting { SequenceOfReferences = new ListValue<StringValue> { InnerText = Invariant($"{column}2:{column}{MaxRows}") } });
                 var priority = 1;
                 foreach (var (text, opmaak) in formats.Rules)
                 {
@@ -140,7 +144,7 @@ public static class XlsxWriter
                     ErrorStyle = DataValidationErrorStyleValues.Warning, ErrorTitle = "Onbekende code",
                     Error = list.Error,
                     PromptTitle = "Kies uit de lijst", Prompt = list.Prompt,
-                    SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{column}2:{column}{MaxRows}" },
+                    SequenceOfReferences = new ListValue<StringValue> { InnerText = Invariant($"{column}2:{column}{MaxRows}") },
                 });
                 writer.WriteElement(new Formula1(list.Source));
                 writer.WriteEndElement();
@@ -152,12 +156,51 @@ public static class XlsxWriter
         if (options.AutoFilter && width > 0)
         {
             var names = workbookPart.Workbook.DefinedNames ??= new DefinedNames();
-            names.Append(new DefinedName($"'{name}'!$A$1:${ColumnName(width - 1)}${Math.Max(rowCount, 2)}")
+            names.Append(new DefinedName(Invariant($"'{name}'!$A$1:${ColumnName(width - 1)}${Math.Max(rowCount, 2)}"))
             {
                 Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)index, Hidden = true,
             });
         }
         return index;
+    }
+
+    /// <summary>Points per line of 11-point Calibri (Excel's default row height) and the characters of that font a column
+    /// of width w holds (its width counts characters of the digit zero, the bold header letters a little wider).</summary>
+    private const double LinePoints = 15;
+    private const double CharactersPerWidth = 0.85;
+
+    /// <summary>The width a header column needs so that its longest word stays whole on one line.</summary>
+    public static double WidthForWords(string text) =>
+        Math.Ceiling(text.Split(' ', '\n').Max(w => w.Length) / CharactersPerWidth) + 1;
+
+    /// <summary>The height of a header row whose wrapping cells need more than one line, or null when one line does.</summary>
+    internal static double? HeaderHeight(IReadOnlyList<XlsxCell> row, IReadOnlyList<ColumnSpec> columns)
+    {
+        var lines = 1;
+        for (var c = 0; c < row.Count && c < columns.Count; c++)
+            if (row[c] is { Text: { Length: > 0 } text, Stijl: Stijl.KopBlauw or Stijl.KopGeel or Stijl.KopGrijs or Stijl.Omloop })
+                lines = Math.Max(lines, WrappedLines(text, (int)Math.Floor(columns[c].Width * CharactersPerWidth)));
+        return lines == 1 ? null : lines * LinePoints + 3;
+    }
+
+    /// <summary>How many lines a text takes when wrapped at spaces into lines of at most <paramref name="perLine"/>
+    /// characters; a word longer than a line is broken, as Excel breaks it.</summary>
+    internal static int WrappedLines(string text, int perLine)
+    {
+        perLine = Math.Max(1, perLine);
+        var lines = 0;
+        foreach (var paragraph in text.Split('\n'))
+        {
+            var used = -1; // characters on the current line; -1 before a line is begun
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (used >= 0 && used + 1 + word.Length <= perLine) { used += 1 + word.Length; continue; }
+                lines += (word.Length + perLine - 1) / perLine;
+                used = (word.Length - 1) % perLine + 1;
+            }
+            if (used < 0) lines++;
+        }
+        return Math.Max(1, lines);
     }
 
     private static void WriteCell(OpenXmlWriter writer, XlsxCell cell, string reference)

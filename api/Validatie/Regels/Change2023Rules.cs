@@ -11,7 +11,7 @@ public sealed class Einddatum2023MustBeValid() : Rule("EINDDATUM_2023_ONGELDIG",
             findings.Report(this, Column.Einddatum2023, $"Einddatum {ctx.Nieuw} is geen geldige datum. Schrijf de datum als dd-mm-jjjj of laat het veld leeg als de einddatum gelijk blijft.");
         else if (row.Einddatum2023 < ctx.NewStart)
             findings.Report(this, Column.Einddatum2023,
-                $"Einddatum {ctx.Nieuw} ligt voor {RuleContext.Datum(ctx.NewStart)}, de ingangsdatum van de nieuwe toewijzing. Corrigeer de datum of laat het veld leeg.");
+                $"Einddatum {ctx.Nieuw} ligt voor {Dutch.Datum(ctx.NewStart)}, de ingangsdatum van de nieuwe toewijzing. Corrigeer de datum of laat het veld leeg.");
     }
 }
 
@@ -21,7 +21,7 @@ public sealed class Einddatum2023ChangeNeedsOverleg() : Rule("EINDDATUM_GEWIJZIG
     {
         if (row.Einddatum2023 is not { } nieuw || Einddatum(row, ctx) is not { } huidig || nieuw == huidig) return;
         findings.Report(this, Column.Einddatum2023,
-            $"Einddatum {ctx.Nieuw} wijkt af van de huidige einddatum ({RuleContext.Datum(huidig)}). " + ctx.OverlegZin("Een andere looptijd"));
+            $"Einddatum {ctx.Nieuw} wijkt af van de huidige einddatum ({Dutch.Datum(huidig)}). " + ctx.OverlegZin("Een andere looptijd"));
     }
 
     /// <summary>The current einddatum: the row's own, or for an ambulant row without one, that of its omzetting row.</summary>
@@ -50,8 +50,8 @@ public sealed class Volume2023DeviationNeedsOverleg() : Rule("VOLUME_AFWIJKEND",
         var tolerantie = row.Frequentie == 6 ? ctx.Catalogus.Regio.VolumeTolerantie : 0m;
         if (verwacht.Allows((long)gegeven, tolerantie)) return;
         var tekst = row.Frequentie == 6
-            ? $"Volume {ctx.Nieuw} wijkt meer dan {RuleContext.Procent(tolerantie)} af van het verwachte volume voor de rest van de looptijd ({verwacht.RoundedUp})."
-            : $"Volume {ctx.Nieuw} wijkt af van het huidige volume ({verwacht.RoundedUp}).";
+            ? $"Volume {ctx.Nieuw} wijkt meer dan {Dutch.Procent(tolerantie)} af van het verwachte volume voor de rest van de looptijd ({Dutch.Getal(verwacht.RoundedUp)})."
+            : $"Volume {ctx.Nieuw} wijkt af van het huidige volume ({Dutch.Getal(verwacht.RoundedUp)}).";
         findings.Report(this, Column.Volume2023, tekst + " " + ctx.OverlegZin("Een andere omvang"));
     }
 }

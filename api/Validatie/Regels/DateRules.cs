@@ -34,7 +34,7 @@ public sealed class EinddatumMustLieAfterPeildatum() : Rule("BUITEN_SCOPE_EINDDA
     {
         if (row.Einddatum <= ctx.Peildatum)
             findings.Report(this, Column.Einddatum,
-                $"Einddatum ligt op of voor {RuleContext.Datum(ctx.Peildatum)}: deze toewijzing loopt niet door en hoort niet in dit format. Haal de rij uit het format.");
+                $"Einddatum ligt op of voor {Dutch.Datum(ctx.Peildatum)}: deze toewijzing loopt niet door en hoort niet in dit format. Haal de rij uit het format.");
     }
 }
 
@@ -44,7 +44,7 @@ public sealed class IngangsdatumMustLieOnOrBeforePeildatum() : Rule("BUITEN_SCOP
     {
         if (row.Ingangsdatum > ctx.Peildatum)
             findings.Report(this, Column.Ingangsdatum,
-                $"Ingangsdatum ligt na {RuleContext.Datum(ctx.Peildatum)}: dit is geen lopende toewijzing van vóór de overgang. Controleer de ingangsdatum of haal de rij uit het format.");
+                $"Ingangsdatum ligt na {Dutch.Datum(ctx.Peildatum)}: dit is geen lopende toewijzing van vóór de overgang. Controleer de ingangsdatum of haal de rij uit het format.");
     }
 }
 
@@ -57,10 +57,10 @@ public sealed class GeboortedatumMustBePlausible() : Rule("GEBOORTEDATUM_ONLOGIS
             findings.Report(this, Column.Geboortedatum, "Geboortedatum ligt na de ingangsdatum van de toewijzing. Controleer de geboortedatum.");
         else if (geboren > ctx.NewStart)
             findings.Report(this, Column.Geboortedatum,
-                $"Geboortedatum ligt na {RuleContext.Datum(ctx.NewStart)}, de ingangsdatum van de nieuwe toewijzing. Controleer de geboortedatum.");
+                $"Geboortedatum ligt na {Dutch.Datum(ctx.NewStart)}, de ingangsdatum van de nieuwe toewijzing. Controleer de geboortedatum.");
         else if (Age.On(geboren, ctx.NewStart) >= 23)
             findings.Report(this, Column.Geboortedatum,
-                $"Volgens de geboortedatum is de jeugdige op {RuleContext.Datum(ctx.NewStart)} 23 jaar of ouder; dan is jeugdhulp niet mogelijk. Controleer de geboortedatum.");
+                $"Volgens de geboortedatum is de jeugdige op {Dutch.Datum(ctx.NewStart)} 23 jaar of ouder; dan is jeugdhulp niet mogelijk. Controleer de geboortedatum.");
     }
 }
 
@@ -70,7 +70,7 @@ public sealed class Jeugdige18PlusNeedsOverleg() : Rule("LEEFTIJD_18_PLUS", Erns
     {
         if (row.Geboortedatum is { } geboren && Age.On(geboren, ctx.NewStart) is >= 18 and <= 22)
             findings.Report(this, Column.Geboortedatum,
-                $"Volgens de geboortedatum is de jeugdige op {RuleContext.Datum(ctx.NewStart)} 18 jaar of ouder (verlengde jeugdhulp). " + ctx.Voor(
+                $"Volgens de geboortedatum is de jeugdige op {Dutch.Datum(ctx.NewStart)} 18 jaar of ouder (verlengde jeugdhulp). " + ctx.Voor(
                     "Stem met de gemeente af of de hulp doorloopt.", "Ga na of de hulp doorloopt en stem dat af met de aanbieder."));
     }
 }

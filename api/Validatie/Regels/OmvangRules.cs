@@ -49,5 +49,5 @@ public sealed class ToewijzingMustBeUnique() : Rule("DUBBELE_TOEWIJZING", Ernst.
 public static class RowText
 {
     /// <summary>" (ook in rij 7)", pointing at the other row a finding is about, if it has a number.</summary>
-    public static string Also(ReadRow other) => other.Row.Number is { } n ? $" (ook in rij {n})" : "";
+    public static string Also(ReadRow other) => other.Row.Number is { } n ? Invariant($" (ook in rij {n})") : "";
 }

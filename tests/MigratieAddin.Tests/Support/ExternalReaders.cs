@@ -48,7 +48,7 @@ public static class ExternalReaders
                 def value(v):
                     if isinstance(v, datetime.datetime): return v.date().isoformat()
                     return v
-                out = {"sheets": wb.sheetnames, "data": {}, "formats": {}, "hidden": {}, "freeze": {}, "filter": {}, "validations": {}, "conditional": {}}
+                out = {"sheets": wb.sheetnames, "data": {}, "formats": {}, "hidden": {}, "freeze": {}, "filter": {}, "validations": {}, "conditional": {}, "headerHeight": {}, "widths": {}}
                 for ws in wb.worksheets:
                     out["data"][ws.title] = [[value(c.value) for c in row] for row in ws.iter_rows()]
                     out["formats"][ws.title] = [[c.number_format for c in row] for row in ws.iter_rows(min_row=2, max_row=2)]
@@ -57,6 +57,8 @@ public static class ExternalReaders
                     out["filter"][ws.title] = ws.auto_filter.ref
                     out["validations"][ws.title] = [str(v.formula1) for v in ws.data_validations.dataValidation]
                     out["conditional"][ws.title] = sum(len(r.rules) for r in ws.conditional_formatting)
+                    out["headerHeight"][ws.title] = ws.row_dimensions[1].height
+                    out["widths"][ws.title] = {k: d.width for k, d in ws.column_dimensions.items()}
                 print(json.dumps(out))
                 """;
             var stdout = Run(DebianPython, ["-c", script, input], TimeSpan.FromSeconds(60));

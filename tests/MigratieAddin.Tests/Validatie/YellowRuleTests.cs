@@ -154,8 +154,8 @@ public class YellowRuleTests
         try
         {
             System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("en-US");
-            Assert.Equal("7,5%", RuleContext.Procent(0.075m));
-            Assert.Equal("10%", RuleContext.Procent(0.10m));
+            Assert.Equal("7,5%", Dutch.Procent(0.075m));
+            Assert.Equal("10%", Dutch.Procent(0.10m));
         }
         finally { System.Globalization.CultureInfo.CurrentCulture = before; }
     }

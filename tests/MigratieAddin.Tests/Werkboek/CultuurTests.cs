@@ -6,11 +6,16 @@ using MigratieAddin.Api;
 namespace MigratieAddin.Tests;
 
 /// <summary>The server's culture never shows in what the API writes: the rules, the report, the format workbook, the
-/// returned workbook with Status and Meldingen, and the conversion list are the same bytes under any culture.</summary>
+/// per-aanbieder zip (workbooks, letters, verzendoverzicht), the returned workbook with Status and Meldingen, the conversion
+/// list and the Dutch messages are the same bytes under any culture.</summary>
 public sealed partial class CultuurTests
 {
     [System.Text.RegularExpressions.GeneratedRegex("\\bR[0-9a-f]{16}\\b")]
     private static partial System.Text.RegularExpressions.Regex RelationshipId();
+
+    /// <summary>MACs in a seal and Regel-IDs depend on the random workbook id sending gives: the same length in every culture.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("[A-Za-z0-9_-]{8,}")]
+    private static partial System.Text.RegularExpressions.Regex RandomToken();
 
     private static readonly string[] Cultures = ["nl-NL", "en-US", "de-DE", "fr-FR", "ar-SA"];
 
@@ -105,5 +110,85 @@ public sealed partial class CultuurTests
         var reference = Under("nl-NL", () => JsonSerializer.Serialize(Engine.Judge(row), ApiJsonContext.Default.RijUitslag));
         foreach (var culture in Cultures.Skip(1))
             Assert.Equal(reference, Under(culture, () => JsonSerializer.Serialize(Engine.Judge(row), ApiJsonContext.Default.RijUitslag)));
+    }
+
+    /// <summary>Each entry of the per-aanbieder zip as text: the workbooks part by part (the random workbook ids and the MACs
+    /// made with them masked), each mail draft as its subject, its letter and its attachment's parts (MimeKit's own message id,
+    /// date and boundaries say only when and where it was written), and the verzendoverzicht as it is.</summary>
+    private static SortedDictionary<string, string> PerAanbiederZip(IReadOnlyList<Row> rows)
+    {
+        var catalogus = Engine.EmbeddedCatalogus;
+        var plan = PerAanbieder.Plan(rows, catalogus, new Validator(catalogus, Engine.TestSealer));
+        using var zip = new MemoryStream();
+        var ids = PerAanbieder.WriteZip(zip, plan, catalogus, [new Contactpersoon("Jan", "de Vries", "jan@zwolle.nl", "038 498 2000", "Inkoop")], Engine.TestSealer);
+        string Masked(string text) => RandomToken().Replace(ids.Aggregate(text, (t, id) => t.Replace(id.WerkboekId, "ID", StringComparison.Ordinal)), m => new string('x', m.Length));
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        using var archive = new ZipArchive(new MemoryStream(zip.ToArray()));
+        foreach (var entry in archive.Entries)
+        {
+            using var content = new MemoryStream();
+            using (var from = entry.Open()) from.CopyTo(content);
+            var bytes = content.ToArray();
+            if (entry.FullName.EndsWith(".xlsx", StringComparison.Ordinal))
+                foreach (var (part, text) in Entries(bytes)) result[$"{entry.FullName}!{part}"] = Masked(text);
+            else if (entry.FullName.EndsWith(".eml", StringComparison.Ordinal))
+            {
+                var message = MimeKit.MimeMessage.Load(new MemoryStream(bytes));
+                result[entry.FullName + "!onderwerp"] = message.Subject ?? "";
+                result[entry.FullName + "!brief"] = message.TextBody ?? "";
+                var attachment = (MimeKit.MimePart)message.Attachments.Single();
+                using var xlsx = new MemoryStream();
+                attachment.Content!.DecodeTo(xlsx);
+                foreach (var (part, text) in Entries(xlsx.ToArray())) result[$"{entry.FullName}!bijlage!{part}"] = Masked(text);
+            }
+            else result[entry.FullName] = System.Text.Encoding.UTF8.GetString(bytes);
+        }
+        return result;
+    }
+
+    [Fact]
+    public void ThePerAanbiederZipIsTheSameUnderEveryCulture()
+    {
+        var rows = Rows().Select((r, i) => r.Build(i + 2)).ToList();
+        var reference = Under("nl-NL", () => PerAanbiederZip(rows));
+        Assert.Contains(reference.Keys, k => k.EndsWith(".eml!brief", StringComparison.Ordinal));
+        Assert.Contains(PerAanbieder.Overzicht, reference.Keys);
+        foreach (var culture in Cultures.Skip(1))
+            Same(culture, "per-aanbieder zip", reference, Under(culture, () => PerAanbiederZip(rows)));
+    }
+
+    /// <summary>The Dutch texts with numbers and dates in them: limits with thousands dots, the volume tolerance as a
+    /// percentage with the expected volume, dates in rule messages and the letter, the settings' ranges.</summary>
+    private static string[] Messages()
+    {
+        var tolerantie = Engine.Judge(RijBuilder.Omzetting().With(Column.Frequentie, 6).With(Column.Volume, 50_000).With(Column.Volume2023, 100));
+        return
+        [
+            .. tolerantie.Meldingen.Select(m => m.Tekst),
+            .. Engine.Judge(RijBuilder.Omzetting().With(Column.Einddatum, "30-11-2022")).Meldingen.Select(m => m.Tekst),
+            WorkbookException.TooManyRows(FormatWorkbook.Toewijzingen, 50_000).Message,
+            WorkbookException.TooManyCells(FormatWorkbook.Toewijzingen, 1_250_000).Message,
+            WorkbookException.CellTooLong(FormatWorkbook.Toewijzingen, "B7").Message,
+            RequestException.TooLarge(64L * 1024 * 1024).Message,
+            Instellingen.Tekst(4096 * Instellingen.MB, bytes: true),
+            Instellingen.Tekst(1_000_000, bytes: false),
+            Dutch.Procent(0.075m),
+            Dutch.Getal(0.001),
+            Dutch.Date(new DateOnly(2027, 1, 1)),
+            Begeleidingsbrief.Tekst(Engine.EmbeddedCatalogus.Gemeenten[0], Engine.EmbeddedCatalogus.Aanbieders[0], Engine.EmbeddedCatalogus.Regio, [], 1234),
+        ];
+    }
+
+    [Fact]
+    public void TheMessagesWithNumbersAndDatesAreTheSameUnderEveryCulture()
+    {
+        var reference = Under("nl-NL", Messages);
+        var tolerantie = Assert.Single(reference, m => m.Contains("verwachte volume", StringComparison.Ordinal));
+        Assert.Matches(@"meer dan \d+(,\d+)?% af van het verwachte volume voor de rest van de looptijd \(\d{1,3}(\.\d{3})+\)", tolerantie);
+        Assert.Contains("50.000", reference[2]);
+        Assert.Equal("7,5%", reference[^4]);
+        Assert.Equal("0,001", reference[^3]);
+        foreach (var culture in Cultures.Skip(1))
+            Assert.Equal(reference, Under(culture, Messages));
     }
 }

@@ -196,7 +196,7 @@ public sealed partial class StatusSheet
         var parts = spans.Split(':');
         if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var first)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var last)) return spans; // several ranges: left alone
-        return $"{Math.Min(first, _columns[0] + 1)}:{Math.Max(last, _columns[^1] + 1)}";
+        return Invariant($"{Math.Min(first, _columns[0] + 1)}:{Math.Max(last, _columns[^1] + 1)}");
     }
 
     /// <summary>The used range, widened to the target columns and the last row with texts.</summary>

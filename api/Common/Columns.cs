@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace MigratieAddin.Api;
@@ -87,6 +88,29 @@ public static class Columns
     public static bool TryCode(ColumnInfo info, Cell value, out string code) => info.Cijfers == 2
         ? ValueReader.TryTwoDigitCode(value, out code)
         : ValueReader.TryDigitCode(value, info.Cijfers, out code);
+
+    /// <summary>A cell's value in the normal form of its column's value kind, as the rules read it: codes with their zeros,
+    /// dates as yyyy-mm-dd, numbers as numbers, text trimmed. The seal and the approval mark are made over it.</summary>
+    public static string NormalForm(this Column column, Cell value)
+    {
+        if (value.IsEmpty) return "";
+        var info = column.Info();
+        switch (info.Waarde)
+        {
+            case Waarde.Code when TryCode(info, value, out var code):
+                return code;
+            case Waarde.Datum when ValueReader.TryDate(value, out var date):
+                return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            case Waarde.HeelGetal when ValueReader.TryWholeNumber(value, out var whole):
+                return whole.ToString(CultureInfo.InvariantCulture);
+            case Waarde.Aantal or Waarde.Euro when ValueReader.TryAmount(value, out var amount):
+                return (amount / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+            case Waarde.Productcode:
+                return ValueReader.Productcode(value)!;
+            default:
+                return value.AsText();
+        }
+    }
 
     /// <summary>The Dutch header of the column with the region's contract years filled in.</summary>
     public static string Header(this Column column, RegioSettings regio) => regio.Tekst(All[(int)column].Header);

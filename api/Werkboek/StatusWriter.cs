@@ -85,6 +85,6 @@ public static class StatusWriter
         + "Sla het werkboek opnieuw op in Excel, of gebruik het rapport zonder ?formaat=xlsx.");
 
     internal static RequestException RowOutOfOrder(int number) => new(StatusCodes.Status400BadRequest,
-        $"Op het tabblad Toewijzingen staat rij {number} twee keer, of niet op volgorde. Excel schrijft elke rij één keer en op volgorde; "
+        Invariant($"Op het tabblad Toewijzingen staat rij {number} twee keer, of niet op volgorde. Excel schrijft elke rij één keer en op volgorde; ")
         + "zo'n werkboek kan de API niet aanvullen zonder het te beschadigen. Sla het werkboek opnieuw op in Excel, of gebruik het rapport zonder ?formaat=xlsx.");
 }
