@@ -24,6 +24,7 @@ internal static class ValidatieBench
     {
         if (args is ["koud", .. var koud]) { await KoudBench.RunAsync(koud); return; }
         if (args is ["vloer", var port]) { await Vloer.RunAsync(int.Parse(port)); return; }
+        if (args is ["write-back-allocaties", .. var allocaties]) { await WriteBackAllocations.RunAsync(allocaties); return; }
         if (args is ["write-back", .. var rest])
         {
             await WriteBackBench.RunAsync(rest);
