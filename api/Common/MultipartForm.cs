@@ -20,7 +20,14 @@ public static class MultipartForm
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
             || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-            return await request.ReadFormAsync(ct); // url-encoded: fields only, within the body limit already set
+        {
+            // URL-encoded: fields only (no file can be in it), read by ASP.NET within the same limits.
+            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
+            {
+                MultipartBodyLengthLimit = maxBytes, ValueCountLimit = valueCountLimit, ValueLengthLimit = valueLengthLimit,
+            }));
+            return await request.ReadFormAsync(ct);
+        }
         var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
         if (string.IsNullOrWhiteSpace(boundary)) throw new InvalidDataException("Missing content-type boundary.");
 
