@@ -14,7 +14,7 @@ public static class Upload
         var file = form.Files.GetFile("bestand")
             ?? throw new RequestException(StatusCodes.Status400BadRequest, $"Kies {wat} (veld 'bestand').");
         if (file.Length > maxBytes) throw RequestException.TooLarge(maxBytes);
-        return (await BytesOf(file, ct), form);
+        return (BytesOf(file), form);
     }
 
     /// <summary>Every file in a 'bestand' field, in the order sent: together at most <paramref name="maxTotalBytes"/> and at
@@ -28,7 +28,7 @@ public static class Upload
         if (files.Sum(f => f.Length) > maxTotalBytes) throw TooLargeTogether(maxTotalBytes);
         var read = new List<UploadedFile>(files.Count);
         foreach (var (file, i) in files.Select((f, i) => (f, i)))
-            read.Add(new UploadedFile(NameOf(file.FileName, i + 1), await BytesOf(file, ct)));
+            read.Add(new UploadedFile(NameOf(file.FileName, i + 1), BytesOf(file)));
         return read;
     }
 
@@ -46,13 +46,8 @@ public static class Upload
         return name.Length > 0 ? name : Invariant($"bestand {number}");
     }
 
-    private static async Task<byte[]> BytesOf(IFormFile file, CancellationToken ct)
-    {
-        using var content = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(content, ct);
-        // Sized to the file, so its buffer is the file: no second copy of a large upload.
-        return content.Length == content.Capacity ? content.GetBuffer() : content.ToArray();
-    }
+    /// <summary>The file's bytes as read: the one array <see cref="MultipartForm"/> filled, never copied again.</summary>
+    private static byte[] BytesOf(IFormFile file) => ((MultipartForm.InMemoryFile)file).Bytes;
 
     private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, long maxBytes, int valueCountLimit, string wat,
         CancellationToken ct, int? maxFiles = null)
@@ -62,16 +57,10 @@ public static class Upload
         if (request.ContentLength > maxBytes + 1024 * 1024) throw maxFiles is null ? RequestException.TooLarge(maxBytes) : TooLargeTogether(maxBytes);
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = maxBytes + 1024 * 1024;
-        request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
-        {
-            MultipartBodyLengthLimit = maxBytes, ValueCountLimit = valueCountLimit, ValueLengthLimit = 1024 * 1024,
-            // Keep the upload in memory: ASP.NET would otherwise buffer files over 64 KB in the temp folder, and rows
-            // must not outlive their request anywhere.
-            MemoryBufferThreshold = (int)Math.Min(maxBytes + 1, int.MaxValue),
-        }));
         try
         {
-            return await request.ReadFormAsync(ct);
+            // Kept in memory (rows must not outlive their request anywhere), each file read into one array of its own size.
+            return await MultipartForm.ReadAsync(request, maxBytes, valueCountLimit, valueLengthLimit: 1024 * 1024, ct);
         }
         catch (InvalidDataException e) when (maxFiles is { } most && e.Message.Contains("count limit", StringComparison.OrdinalIgnoreCase))
         {

@@ -32,19 +32,19 @@ public static class OmzetlijstBestand
         var named = Named(delen);
         var koppen = (named ? GecombineerdeOmzetlijst.Velden : Omzetlijst.Velden).Select(v => v.Kop).SkipLast(1).ToList();
         using var stream = new MemoryStream();
-        using (var document = XlsxWriter.Create(stream))
-        {
-            XlsxWriter.AddSheet(document, "Omzetting", delen.SelectMany(d => d.Lijst.Regels.Select(r => (IReadOnlyList<XlsxCell>)
+        string[] niet = named ? ["Werkboek", "Rij", "Toewijzingnummer", "Reden"] : ["Rij", "Toewijzingnummer", "Reden"];
+        XlsxWriter.WriteStreamed(stream,
+        [
+            new("Omzetting", delen.SelectMany(d => d.Lijst.Regels.Select(r => (IReadOnlyList<XlsxCell>)
                 [.. Werkboek(d, named), T(r.Gemeentecode), T(r.AanbiederAgb), T(r.Bsn), N(r.Toewijzingnummer), T(r.Soort), T(r.Productcategorie), T(r.Productcode),
                  D(r.Ingangsdatum), D(r.Einddatum), N(r.Volume), T(r.Eenheid), N(r.Frequentie), N(r.Budget), T(r.RedenWijziging), N(r.Rij)]))
                 .Prepend(koppen.Select(h => XlsxCell.Of(h, Stijl.Kop)).ToArray()),
-                new SheetOptions { FreezeHeader = true, AutoFilter = true, Columns = koppen.Select((kop, i) => new ColumnSpec(named && i == 0 ? 30 : Math.Max(14, kop.Length + 3))).ToList() });
-            string[] niet = named ? ["Werkboek", "Rij", "Toewijzingnummer", "Reden"] : ["Rij", "Toewijzingnummer", "Reden"];
-            XlsxWriter.AddSheet(document, "Niet omgezet", delen.SelectMany(d => d.Lijst.NietOmgezet.Select(n => (IReadOnlyList<XlsxCell>)
+                new SheetOptions { FreezeHeader = true, AutoFilter = true, Columns = koppen.Select((kop, i) => new ColumnSpec(named && i == 0 ? 30 : Math.Max(14, kop.Length + 3))).ToList() }),
+            new("Niet omgezet", delen.SelectMany(d => d.Lijst.NietOmgezet.Select(n => (IReadOnlyList<XlsxCell>)
                     [.. Werkboek(d, named), N(n.Rij), T(n.Toewijzingnummer), T(n.Reden)]))
                 .Prepend(niet.Select(h => XlsxCell.Of(h, Stijl.Kop)).ToArray()),
-                new SheetOptions { FreezeHeader = true, AutoFilter = named, Columns = [.. named ? [new ColumnSpec(30)] : Array.Empty<ColumnSpec>(), new(8), new(19), new(90)] });
-        }
+                new SheetOptions { FreezeHeader = true, AutoFilter = named, Columns = [.. named ? [new ColumnSpec(30)] : Array.Empty<ColumnSpec>(), new(8), new(19), new(90)] }),
+        ]);
         return stream.ToArray();
 
         static XlsxCell T(string? s) => XlsxCell.Of(s, Stijl.Tekst);

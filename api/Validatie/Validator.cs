@@ -59,13 +59,21 @@ public sealed class Validator(Catalogus catalogus, Sealer sealer)
     public Beoordeling Validate(IReadOnlyList<Row> rows, Fase fase, string? verzegeling = null, CancellationToken ct = default) =>
         Judge(rows, fase, verzegeling, ct).Beoordeling;
 
-    public Judgement Judge(IReadOnlyList<Row> rows, Fase fase, string? verzegeling = null, CancellationToken ct = default)
+    public Judgement Judge(IReadOnlyList<Row> rows, Fase fase, string? verzegeling = null, CancellationToken ct = default) =>
+        Judge(rows, fase, verzegeling is null ? null : [verzegeling], ct);
+
+    /// <summary>The same with the seal as its lines (as a returned workbook holds it), never joined into one text.</summary>
+    public Beoordeling Validate(IReadOnlyList<Row> rows, Fase fase, IReadOnlyList<string>? sealLines, CancellationToken ct = default) =>
+        Judge(rows, fase, sealLines, ct).Beoordeling;
+
+    /// <summary>The same with the seal as its lines (as a returned workbook holds it), never joined into one text.</summary>
+    public Judgement Judge(IReadOnlyList<Row> rows, Fase fase, IReadOnlyList<string>? sealLines, CancellationToken ct = default)
     {
         var read = new ReadRow[rows.Count];
         for (var i = 0; i < rows.Count; i++) read[i] = new ReadRow(rows[i], i, catalogus);
         var relations = new RowRelations(read, catalogus.Regio.IngangsdatumNieuw);
         var ctx = new RuleContext(catalogus, fase, relations);
-        var seal = fase == Fase.Controle ? ReturnedWorkbookRules.Check(read, verzegeling, sealer, catalogus.Regio) : null;
+        var seal = fase == Fase.Controle ? ReturnedWorkbookRules.Check(read, sealLines, sealer, catalogus.Regio) : null;
 
         var results = new RijUitslag[rows.Count];
         var findings = new Findings();

@@ -39,26 +39,20 @@ public sealed class SealKey
 
     /// <summary>A MAC of the parts, joined unambiguously (each as its length, ':' and itself, separated by U+001F, in
     /// UTF-8), truncated to <paramref name="bytes"/> bytes, base64url. The joined bytes are written straight into one
-    /// buffer (the stack for a cell, an array of its own for a whole seal) and wiped after hashing: a check of 50,000 rows makes
+    /// buffer (the stack for a cell) and wiped after hashing: a check of 50,000 rows makes
     /// 600,000 of these, and building the joined text as strings first cost most of that check's memory.</summary>
     public string Mac(int bytes, params ReadOnlySpan<string> parts)
     {
         var size = 0;
-        for (var i = 0; i < parts.Length; i++) size += (i > 0 ? 1 : 0) + Digits(parts[i].Length) + 1 + Encoding.UTF8.GetByteCount(parts[i]);
+        for (var i = 0; i < parts.Length; i++) size += EncodedSize(parts[i]);
         byte[]? rented = null;
-        // A whole seal's text is megabytes: allocated for this one call rather than parked in the shared pool afterwards.
+        // A whole seal's text is megabytes: allocated for this one call rather than parked in the shared pool afterwards
+        // (the seal itself is hashed line by line by the overload below).
         var buffer = size <= 512 ? stackalloc byte[512] : size <= 64 * 1024 ? (rented = ArrayPool<byte>.Shared.Rent(size)) : new byte[size];
         try
         {
             var at = 0;
-            for (var i = 0; i < parts.Length; i++)
-            {
-                if (i > 0) buffer[at++] = 0x1F;
-                parts[i].Length.TryFormat(buffer[at..], out var written, default, CultureInfo.InvariantCulture);
-                at += written;
-                buffer[at++] = (byte)':';
-                at += Encoding.UTF8.GetBytes(parts[i], buffer[at..]);
-            }
+            for (var i = 0; i < parts.Length; i++) at += Encode(parts[i], i > 0, buffer[at..]);
             Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
             HMACSHA256.HashData(_key, buffer[..at], mac);
             return Sealer.Base64Url(mac[..bytes]);
@@ -68,6 +62,49 @@ public sealed class SealKey
             CryptographicOperations.ZeroMemory(buffer[..size]);
             if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>The same MAC over <paramref name="first"/>, <paramref name="second"/> and then every one of
+    /// <paramref name="rest"/>, hashed part by part: a whole seal (50,000 lines, megabytes joined) never becomes one buffer.</summary>
+    public string Mac(int bytes, string first, string second, IReadOnlyList<string> rest)
+    {
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
+        Append(hmac, first, false);
+        Append(hmac, second, true);
+        foreach (var part in rest) Append(hmac, part, true);
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        hmac.GetHashAndReset(mac);
+        return Sealer.Base64Url(mac[..bytes]);
+    }
+
+    private static void Append(IncrementalHash hmac, string part, bool separated)
+    {
+        var size = EncodedSize(part);
+        byte[]? rented = null;
+        var buffer = size <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(size));
+        try
+        {
+            hmac.AppendData(buffer[..Encode(part, separated, buffer)]);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(buffer[..size]);
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>At most the bytes <see cref="Encode"/> writes for a part, its separator included.</summary>
+    private static int EncodedSize(string part) => 1 + Digits(part.Length) + 1 + Encoding.UTF8.GetByteCount(part);
+
+    /// <summary>Writes one part as the MAC joins it (U+001F first unless it is the first part, its length, ':', its UTF-8).</summary>
+    private static int Encode(string part, bool separated, Span<byte> buffer)
+    {
+        var at = 0;
+        if (separated) buffer[at++] = 0x1F;
+        part.Length.TryFormat(buffer[at..], out var written, default, CultureInfo.InvariantCulture);
+        at += written;
+        buffer[at++] = (byte)':';
+        return at + Encoding.UTF8.GetBytes(part, buffer[at..]);
     }
 
     private static int Digits(int n)

@@ -38,9 +38,9 @@ public sealed class WerkboekOptions
     }
 }
 
-/// <summary>A workbook that came back: its rows as the rules read them (row numbers as in Excel), its seal, and where
-/// each column of the format stands.</summary>
-public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeling, IReadOnlyDictionary<Column, int> ColumnIndexes)
+/// <summary>A workbook that came back: its rows as the rules read them (row numbers as in Excel), its seal (the lines of
+/// the seal sheet's column A; null without that sheet), and where each column of the format stands.</summary>
+public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, IReadOnlyList<string>? Verzegeling, IReadOnlyDictionary<Column, int> ColumnIndexes)
 {
     /// <summary>Reads an uploaded .xlsx safely: the zip and the nesting of every XML part are checked before the package is
     /// opened, and the package is opened from the upload's bytes in memory.</summary>
@@ -106,9 +106,14 @@ public sealed record ReturnedWorkbook(IReadOnlyList<Row> Rows, string? Verzegeli
             }
             Finish();
             columns ??= HeaderColumns(headers, regio);
-            string? seal = null;
+            List<string>? seal = null;
             if (names.Contains(MigratieAddin.Api.Seal.Sheet))
-                seal = MigratieAddin.Api.Seal.Join(XlsxReader.ReadSheet(document, MigratieAddin.Api.Seal.Sheet).Values.Select(r => r.GetValueOrDefault(0).AsText()));
+            {
+                // Column A line by line, as the cells stream in: the seal of 50,000 rows is never one text.
+                var lines = seal = new List<string>(rows.Count + 1);
+                XlsxReader.ReadCells(document, XlsxReader.SheetPart(document, MigratieAddin.Api.Seal.Sheet), MigratieAddin.Api.Seal.Sheet,
+                    (_, index, value) => { if (index == 0) lines.Add(value.AsText()); }, ct: ct);
+            }
             return new ReturnedWorkbook(rows, seal, columns);
         }
     }

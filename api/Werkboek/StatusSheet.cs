@@ -56,41 +56,57 @@ public sealed partial class StatusSheet
         return last;
     }
 
-    public void Rewrite(Stream original, Stream target, CancellationToken ct)
+    /// <summary>Streams the sheet from <paramref name="original"/> to <paramref name="target"/>: the XML is written into a
+    /// small buffer that goes to the target (asynchronously, so the target may be the response) every 64 KB.</summary>
+    public async Task RewriteAsync(Stream original, Stream target, CancellationToken ct)
     {
+        // Below the large object heap's threshold, reused for every chunk.
+        using var chunk = new MemoryStream(ChunkCapacity);
         using var reader = XmlReader.Create(original, ReaderSettings);
-        using var writer = XmlWriter.Create(target, WriterSettings);
-        reader.MoveToContent();
-        if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "worksheet") throw StatusWriter.Damaged();
-        var ns = reader.NamespaceURI;
-        writer.WriteStartDocument(standalone: true);
-        var seenSheetData = false;
-        while (!reader.EOF)
+        using (var writer = XmlWriter.Create(chunk, WriterSettings))
         {
-            if (reader.NodeType == XmlNodeType.Element && reader.NamespaceURI == ns && reader.Depth == 1)
+            reader.MoveToContent();
+            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "worksheet") throw StatusWriter.Damaged();
+            var ns = reader.NamespaceURI;
+            writer.WriteStartDocument(standalone: true);
+            var seenSheetData = false;
+            while (!reader.EOF)
             {
-                if (reader.LocalName == "dimension") { WriteDimension(reader, writer); continue; }
-                if (reader.LocalName == "sheetData")
+                if (reader.NodeType == XmlNodeType.Element && reader.NamespaceURI == ns && reader.Depth == 1)
                 {
-                    seenSheetData = true;
-                    CopyStart(reader, writer);
-                    var empty = reader.IsEmptyElement;
-                    reader.Read();
-                    if (!empty) CopyRows(reader, writer, ns, ct);
-                    InsertRowsBefore(int.MaxValue, writer, ns);
-                    writer.WriteFullEndElement();
-                    if (!empty) reader.Read(); // past </sheetData>
-                    continue;
+                    if (reader.LocalName == "dimension") { WriteDimension(reader, writer); continue; }
+                    if (reader.LocalName == "sheetData")
+                    {
+                        seenSheetData = true;
+                        CopyStart(reader, writer);
+                        var empty = reader.IsEmptyElement;
+                        reader.Read();
+                        if (!empty) await CopyRowsAsync(reader, writer, ns, chunk, target, ct);
+                        InsertRowsBefore(int.MaxValue, writer, ns);
+                        writer.WriteFullEndElement();
+                        if (!empty) reader.Read(); // past </sheetData>
+                        continue;
+                    }
                 }
+                CopyNode(reader, writer);
+                reader.Read();
             }
-            CopyNode(reader, writer);
-            reader.Read();
+            if (!seenSheetData) throw StatusWriter.Damaged();
         }
-        if (!seenSheetData) throw StatusWriter.Damaged();
+        await SendAsync(chunk, target, ct);
     }
 
-    /// <summary>Copies the rows inside sheetData; the reader ends on sheetData's end tag.</summary>
-    private void CopyRows(XmlReader reader, XmlWriter writer, string ns, CancellationToken ct)
+    private const int ChunkCapacity = 80 * 1000;
+    private const int ChunkSize = 64 * 1024;
+
+    private static async Task SendAsync(MemoryStream chunk, Stream target, CancellationToken ct)
+    {
+        await target.WriteAsync(chunk.GetBuffer().AsMemory(0, (int)chunk.Length), ct);
+        chunk.SetLength(0);
+    }
+
+    /// <summary>Copies the rows inside sheetData; the reader ends on sheetData's end tag. Sends the chunk on every 64 KB.</summary>
+    private async Task CopyRowsAsync(XmlReader reader, XmlWriter writer, string ns, MemoryStream chunk, Stream target, CancellationToken ct)
     {
         var previous = 0;
         while (reader.NodeType != XmlNodeType.EndElement || reader.Depth != 1)
@@ -103,6 +119,8 @@ public sealed partial class StatusSheet
                 if (number % 1000 == 0) ct.ThrowIfCancellationRequested();
                 InsertRowsBefore(number, writer, ns);
                 CopyRow(reader, writer, ns, number);
+                writer.Flush(); // into the chunk: a copy in memory, never blocking
+                if (chunk.Length >= ChunkSize) await SendAsync(chunk, target, ct);
                 continue;
             }
             CopyNode(reader, writer);

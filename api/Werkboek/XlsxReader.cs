@@ -41,12 +41,16 @@ public static partial class XlsxReader
     }
 
     /// <summary>The sheet's rows by 1-based row number, each a sparse map of 0-based column to cell.</summary>
-    public static SortedDictionary<int, Dictionary<int, Cell>> ReadSheet(SpreadsheetDocument document, string name, SheetLimits? limits = null, CancellationToken ct = default)
+    public static SortedDictionary<int, Dictionary<int, Cell>> ReadSheet(SpreadsheetDocument document, string name, SheetLimits? limits = null, CancellationToken ct = default) =>
+        ReadSheet(document, SheetPart(document, name), name, limits, ct);
+
+    /// <summary>The worksheet of the first sheet with this name (case ignored), hidden or not.</summary>
+    public static WorksheetPart SheetPart(SpreadsheetDocument document, string name)
     {
         var workbookPart = document.WorkbookPart ?? throw WorkbookException.NotAWorkbook();
         var sheet = workbookPart.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault(s => string.Equals(s.Name?.Value, name, StringComparison.OrdinalIgnoreCase))
             ?? throw WorkbookException.MissingSheet(name);
-        return ReadSheet(document, WorksheetOf(workbookPart, sheet, name), name, limits, ct);
+        return WorksheetOf(workbookPart, sheet, name);
     }
 
     /// <summary>Reads one worksheet within the limits: filled cells on it, shared strings and their length, and Excel's

@@ -72,96 +72,94 @@ public static class XlsxWriter
             State = hidden ? SheetStateValues.VeryHidden : null,
         });
 
-        var rowCount = 0;
-        var width = 0;
-        using (var writer = OpenXmlWriter.Create(part))
-        {
-            writer.WriteStartElement(new Worksheet());
-            if (options.FreezeHeader)
-            {
-                writer.WriteStartElement(new SheetViews());
-                writer.WriteStartElement(new SheetView { WorkbookViewId = 0, TabSelected = index == 1 ? true : null });
-                writer.WriteElement(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
-                writer.WriteElement(new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } });
-                writer.WriteEndElement();
-                writer.WriteEndElement();
-            }
-            if (options.Columns.Count > 0)
-            {
-                writer.WriteStartElement(new XColumns());
-                for (var c = 0; c < options.Columns.Count; c++)
-                {
-                    var spec = options.Columns[c];
-                    writer.WriteElement(new XColumn
-                    {
-                        Min = (uint)c + 1, Max = (uint)c + 1, Width = spec.Width, CustomWidth = true,
-                        Hidden = spec.Hidden ? true : null, Style = spec.Style is { } st ? (uint)st : null,
-                    });
-                }
-                writer.WriteEndElement();
-            }
-            writer.WriteStartElement(new SheetData());
-            foreach (var row in rows)
-            {
-                rowCount++;
-                width = Math.Max(width, row.Count);
-                var number = new OpenXmlAttribute("r", "", rowCount.ToString(CultureInfo.InvariantCulture));
-                // Excel and LibreOffice keep a written row at its default height: a wrapped header row needs its own.
-                writer.WriteStartElement(new XRow(), rowCount == 1 && HeaderHeight(row, options.Columns) is { } height
-                    ? [number, new OpenXmlAttribute("ht", "", height.ToString("0.##", CultureInfo.InvariantCulture)), new OpenXmlAttribute("customHeight", "", "1")]
-                    : [number]);
-                for (var c = 0; c < row.Count; c++) WriteCell(writer, row[c], Reference(c, rowCount));
-                writer.WriteEndElement();
-            }
-            writer.WriteEndElement(); // sheetData
-
-            if (options.AutoFilter && width > 0)
-                writer.WriteElement(new AutoFilter { Reference = Invariant($"A1:{ColumnName(width - 1)}{Math.Max(rowCount, 2)}") });
-            if (options.StatusFormats is { } formats)
-            {
-                var column = ColumnName(formats.Column);
-                writer.WriteStartElement(new ConditionalFormatting { SequenceOfReferences = new ListValue<StringValue> { InnerText = Invariant($"{column}2:{column}{MaxRows}") } });
-                var priority = 1;
-                foreach (var (text, opmaak) in formats.Rules)
-                {
-                    writer.WriteStartElement(new ConditionalFormattingRule
-                    {
-                        Type = ConditionalFormatValues.BeginsWith, Operator = ConditionalFormattingOperatorValues.BeginsWith,
-                        Text = text, FormatId = (uint)opmaak, Priority = priority++,
-                    });
-                    writer.WriteElement(new Formula($"LEFT({column}2,LEN(\"{text}\"))=\"{text}\""));
-                    writer.WriteEndElement();
-                }
-                writer.WriteEndElement();
-            }
-            if (options.ListValidation is { } list)
-            {
-                var column = ColumnName(list.Column);
-                writer.WriteStartElement(new DataValidations { Count = 1 });
-                writer.WriteStartElement(new DataValidation
-                {
-                    Type = DataValidationValues.List, AllowBlank = true, ShowInputMessage = true, ShowErrorMessage = true,
-                    ErrorStyle = DataValidationErrorStyleValues.Warning, ErrorTitle = "Onbekende code",
-                    Error = list.Error,
-                    PromptTitle = "Kies uit de lijst", Prompt = list.Prompt,
-                    SequenceOfReferences = new ListValue<StringValue> { InnerText = Invariant($"{column}2:{column}{MaxRows}") },
-                });
-                writer.WriteElement(new Formula1(list.Source));
-                writer.WriteEndElement();
-                writer.WriteEndElement();
-            }
-            writer.WriteEndElement(); // worksheet
-        }
+        int rowCount, width;
+        using (var writer = OpenXmlWriter.Create(part)) (rowCount, width) = WriteWorksheet(writer, index, rows, options);
 
         if (options.AutoFilter && width > 0)
-        {
-            var names = workbookPart.Workbook.DefinedNames ??= new DefinedNames();
-            names.Append(new DefinedName(Invariant($"'{name}'!$A$1:${ColumnName(width - 1)}${Math.Max(rowCount, 2)}"))
-            {
-                Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)index, Hidden = true,
-            });
-        }
+            (workbookPart.Workbook.DefinedNames ??= new DefinedNames()).Append(FilterDatabase(name, index, rowCount, width));
         return index;
+    }
+
+    private static DefinedName FilterDatabase(string name, int index, int rowCount, int width) =>
+        new(Invariant($"'{name}'!$A$1:${ColumnName(width - 1)}${Math.Max(rowCount, 2)}")) { Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)index, Hidden = true };
+
+    /// <summary>The worksheet XML of one sheet: views, columns, the rows as they stream in, filter and formats.</summary>
+    private static (int RowCount, int Width) WriteWorksheet(OpenXmlWriter writer, int index, IEnumerable<IReadOnlyList<XlsxCell>> rows, SheetOptions options)
+    {
+        var rowCount = 0;
+        var width = 0;
+        writer.WriteStartElement(new Worksheet());
+        if (options.FreezeHeader)
+        {
+            writer.WriteStartElement(new SheetViews());
+            writer.WriteStartElement(new SheetView { WorkbookViewId = 0, TabSelected = index == 1 ? true : null });
+            writer.WriteElement(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
+            writer.WriteElement(new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } });
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+        if (options.Columns.Count > 0)
+        {
+            writer.WriteStartElement(new XColumns());
+            for (var c = 0; c < options.Columns.Count; c++)
+            {
+                var spec = options.Columns[c];
+                writer.WriteElement(new XColumn
+                {
+                    Min = (uint)c + 1, Max = (uint)c + 1, Width = spec.Width, CustomWidth = true,
+                    Hidden = spec.Hidden ? true : null, Style = spec.Style is { } st ? (uint)st : null,
+                });
+            }
+            writer.WriteEndElement();
+        }
+        writer.WriteStartElement(new SheetData());
+        var cells = new CellWriter(writer);
+        foreach (var row in rows)
+        {
+            rowCount++;
+            width = Math.Max(width, row.Count);
+            // Excel and LibreOffice keep a written row at its default height: a wrapped header row needs its own.
+            cells.Row(row, rowCount, rowCount == 1 ? HeaderHeight(row, options.Columns) : null);
+        }
+        writer.WriteEndElement(); // sheetData
+
+        if (options.AutoFilter && width > 0)
+            writer.WriteElement(new AutoFilter { Reference = Invariant($"A1:{ColumnName(width - 1)}{Math.Max(rowCount, 2)}") });
+        if (options.StatusFormats is { } formats)
+        {
+            var column = ColumnName(formats.Column);
+            writer.WriteStartElement(new ConditionalFormatting { SequenceOfReferences = new ListValue<StringValue> { InnerText = Invariant($"{column}2:{column}{MaxRows}") } });
+            var priority = 1;
+            foreach (var (text, opmaak) in formats.Rules)
+            {
+                writer.WriteStartElement(new ConditionalFormattingRule
+                {
+                    Type = ConditionalFormatValues.BeginsWith, Operator = ConditionalFormattingOperatorValues.BeginsWith,
+                    Text = text, FormatId = (uint)opmaak, Priority = priority++,
+                });
+                writer.WriteElement(new Formula($"LEFT({column}2,LEN(\"{text}\"))=\"{text}\""));
+                writer.WriteEndElement();
+            }
+            writer.WriteEndElement();
+        }
+        if (options.ListValidation is { } list)
+        {
+            var column = ColumnName(list.Column);
+            writer.WriteStartElement(new DataValidations { Count = 1 });
+            writer.WriteStartElement(new DataValidation
+            {
+                Type = DataValidationValues.List, AllowBlank = true, ShowInputMessage = true, ShowErrorMessage = true,
+                ErrorStyle = DataValidationErrorStyleValues.Warning, ErrorTitle = "Onbekende code",
+                Error = list.Error,
+                PromptTitle = "Kies uit de lijst", Prompt = list.Prompt,
+                SequenceOfReferences = new ListValue<StringValue> { InnerText = Invariant($"{column}2:{column}{MaxRows}") },
+            });
+            writer.WriteElement(new Formula1(list.Source));
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+        writer.WriteEndElement(); // worksheet
+        return (rowCount, width);
     }
 
     /// <summary>Points per line of 11-point Calibri (Excel's default row height) and the characters of that font a column
@@ -203,30 +201,121 @@ public static class XlsxWriter
         return Math.Max(1, lines);
     }
 
-    private static void WriteCell(OpenXmlWriter writer, XlsxCell cell, string reference)
+    /// <summary>One sheet for <see cref="WriteStreamed"/>.</summary>
+    public sealed record StreamedSheet(string Name, IEnumerable<IReadOnlyList<XlsxCell>> Rows, SheetOptions Options);
+
+    /// <summary>Writes a whole workbook (the shared stylesheet, visible sheets) forward only into a new zip on
+    /// <paramref name="output"/>, each worksheet streamed straight into its compressed entry. The SDK's package keeps
+    /// every part uncompressed in a growing MemoryStream until it is saved (a conversion list of 100,000 lines: about
+    /// 200 MB of large arrays); here nothing but the compressed workbook is held. The parts are those the SDK writes.</summary>
+    public static void WriteStreamed(Stream output, IReadOnlyList<StreamedSheet> sheets)
     {
-        OpenXmlAttribute? style = cell.Stijl == Stijl.Standaard ? null : new OpenXmlAttribute("s", "", ((uint)cell.Stijl).ToString(CultureInfo.InvariantCulture));
-        if (cell.Number is { } number)
+        const string Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+        const string OfficeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        using var zip = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true);
+        var workbook = new Workbook(new BookViews(new WorkbookView { ActiveTab = 1 }), new Sheets());
+        workbook.AddNamespaceDeclaration("r", OfficeRelationships);
+        for (var i = 0; i < sheets.Count; i++)
         {
-            writer.WriteStartElement(new XCell(), style is { } s ? [new("r", "", reference), s] : [new("r", "", reference)]);
-            writer.WriteElement(new CellValue(number.ToString("R", CultureInfo.InvariantCulture)));
+            var sheet = sheets[i];
+            int rowCount, width;
+            using (var stream = zip.CreateEntry($"xl/worksheets/sheet{i + 1}.xml", System.IO.Compression.CompressionLevel.Fastest).Open())
+            using (var writer = OpenXmlWriter.Create(stream))
+                (rowCount, width) = WriteWorksheet(writer, i, sheet.Rows, sheet.Options);
+            workbook.Sheets!.Append(new Sheet { Id = $"rId{i + 1}", SheetId = (uint)i + 1, Name = sheet.Name });
+            if (sheet.Options.AutoFilter && width > 0) (workbook.DefinedNames ??= new DefinedNames()).Append(FilterDatabase(sheet.Name, i, rowCount, width));
+        }
+        using (var stream = zip.CreateEntry("xl/workbook.xml").Open()) workbook.Save(stream);
+        using (var stream = zip.CreateEntry("xl/styles.xml").Open()) Stylesheet().Save(stream);
+        Text("xl/_rels/workbook.xml.rels", $"<Relationships xmlns=\"{Relationships}\">"
+            + string.Concat(sheets.Select((_, i) => $"<Relationship Type=\"{OfficeRelationships}/worksheet\" Target=\"/xl/worksheets/sheet{i + 1}.xml\" Id=\"rId{i + 1}\" />"))
+            + $"<Relationship Type=\"{OfficeRelationships}/styles\" Target=\"/xl/styles.xml\" Id=\"rId{sheets.Count + 1}\" /></Relationships>");
+        Text("_rels/.rels", $"<Relationships xmlns=\"{Relationships}\"><Relationship Type=\"{OfficeRelationships}/officeDocument\" Target=\"/xl/workbook.xml\" Id=\"rId1\" /></Relationships>");
+        Text("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            + "<Default Extension=\"xml\" ContentType=\"application/xml\" /><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\" />"
+            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\" />"
+            + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\" />"
+            + string.Concat(sheets.Select((_, i) => $"<Override PartName=\"/xl/worksheets/sheet{i + 1}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\" />"))
+            + "</Types>");
+
+        void Text(string entry, string xml)
+        {
+            using var stream = zip.CreateEntry(entry).Open();
+            stream.Write(Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?>" + xml));
+        }
+    }
+
+    /// <summary>Writes rows of cells with one element object of each kind and one attribute array per cell shape, reused
+    /// for every cell: a conversion list of 100,000 lines has 1.5 million cells, and an element object (with its features)
+    /// per cell, value and text cost about a gigabyte of allocations. The XML written is the same.</summary>
+    private sealed class CellWriter(OpenXmlWriter writer)
+    {
+        private static readonly OpenXmlAttribute Preserve = new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve");
+        private static readonly OpenXmlAttribute InlineStr = new("t", "", "inlineStr");
+        private readonly XRow _row = new();
+        private readonly XCell _cell = new();
+        private readonly CellValue _value = new();
+        private readonly InlineString _inline = new();
+        private readonly Text _text = new();
+        private readonly OpenXmlAttribute[] _one = new OpenXmlAttribute[1], _two = new OpenXmlAttribute[2], _three = new OpenXmlAttribute[3];
+        private readonly OpenXmlAttribute[] _preserve = [Preserve];
+        private readonly List<string> _columns = [];
+
+        public void Row(IReadOnlyList<XlsxCell> row, int number, double? height = null)
+        {
+            var r = number.ToString(CultureInfo.InvariantCulture);
+            _one[0] = new OpenXmlAttribute("r", "", r);
+            if (height is { } h)
+                writer.WriteStartElement(_row, [_one[0], new OpenXmlAttribute("ht", "", h.ToString("0.##", CultureInfo.InvariantCulture)), new OpenXmlAttribute("customHeight", "", "1")]);
+            else
+                writer.WriteStartElement(_row, _one);
+            for (var c = 0; c < row.Count; c++) Cell(row[c], string.Concat(Column(c), r));
             writer.WriteEndElement();
         }
-        else if (!string.IsNullOrEmpty(cell.Text))
+
+        private string Column(int index)
         {
-            OpenXmlAttribute[] attributes = style is { } s
-                ? [new("r", "", reference), new("t", "", "inlineStr"), s]
-                : [new("r", "", reference), new("t", "", "inlineStr")];
-            writer.WriteStartElement(new XCell(), attributes);
-            writer.WriteStartElement(new InlineString());
-            writer.WriteElement(new Text(XmlSafe(cell.Text)) { Space = SpaceProcessingModeValues.Preserve });
-            writer.WriteEndElement();
-            writer.WriteEndElement();
+            while (_columns.Count <= index) _columns.Add(ColumnName(_columns.Count));
+            return _columns[index];
         }
-        else if (style is { } s)
+
+        private void Cell(XlsxCell cell, string reference)
         {
-            writer.WriteElement(new XCell { CellReference = reference, StyleIndex = (uint)cell.Stijl });
+            OpenXmlAttribute? style = cell.Stijl == Stijl.Standaard ? null : new OpenXmlAttribute("s", "", Styles[(int)cell.Stijl]);
+            if (cell.Number is { } number)
+            {
+                writer.WriteStartElement(_cell, Attributes(new("r", "", reference), style));
+                writer.WriteStartElement(_value);
+                writer.WriteString(number.ToString("R", CultureInfo.InvariantCulture));
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+            }
+            else if (!string.IsNullOrEmpty(cell.Text))
+            {
+                writer.WriteStartElement(_cell, Attributes(new("r", "", reference), InlineStr, style));
+                writer.WriteStartElement(_inline);
+                writer.WriteStartElement(_text, _preserve);
+                writer.WriteString(XmlSafe(cell.Text));
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+            }
+            else if (style is { } s)
+            {
+                writer.WriteStartElement(_cell, Attributes(new("r", "", reference), s));
+                writer.WriteEndElement();
+            }
         }
+
+        private OpenXmlAttribute[] Attributes(OpenXmlAttribute first, OpenXmlAttribute? second, OpenXmlAttribute? third = null)
+        {
+            if (second is not { } b) { _one[0] = first; return _one; }
+            if (third is not { } c) { _two[0] = first; _two[1] = b; return _two; }
+            _three[0] = first; _three[1] = b; _three[2] = c;
+            return _three;
+        }
+
+        private static readonly string[] Styles = [.. Enumerable.Range(0, 16).Select(i => i.ToString(CultureInfo.InvariantCulture))];
     }
 
     /// <summary>Text as ST_Xstring holds it, written as Excel writes it (ECMA-376 22.9.2.19, MS-OI29500 2.1.1747): characters

@@ -13,7 +13,9 @@ using Microsoft.Extensions.DependencyInjection;
 // Speed of the validation engine and of POST /api/validatie, as docs/PERFORMANCE.md reports it.
 // Run: dotnet run -c Release --project tests/MigratieAddin.Benchmarks [-- rows iterations]
 // Cold and warm against a floor, with fresh starts of the published app: ... -- koud [starts rows] (see Koud.cs)
-// Checking a large returned workbook (JSON and ?formaat=xlsx, API as its own process): [-- write-back rows runs]
+// Checking a large returned workbook (JSON, ?formaat=xlsx, /api/omzetting; API as its own process, peak memory over
+// sequential requests, optional GC variants): [-- write-back rows runs [NAME=value,...]...]; the same steps in-process,
+// allocations per step (and per type with 'typen'): [-- write-back-allocaties rows runs [typen]]
 using MigratieAddin.Tests;
 
 namespace MigratieAddin.Benchmarks;
@@ -24,6 +26,7 @@ internal static class ValidatieBench
     {
         if (args is ["koud", .. var koud]) { await KoudBench.RunAsync(koud); return; }
         if (args is ["vloer", var port]) { await Vloer.RunAsync(int.Parse(port)); return; }
+        if (args is ["write-back-allocaties", .. var allocaties]) { await WriteBackAllocations.RunAsync(allocaties); return; }
         if (args is ["write-back", .. var rest])
         {
             await WriteBackBench.RunAsync(rest);

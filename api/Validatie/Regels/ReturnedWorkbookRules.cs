@@ -24,21 +24,23 @@ public sealed class SealOutcome
 /// <summary>The rules of FORMAT.md "Returned workbook": run on the returned workbook alone, against its seal.</summary>
 public static class ReturnedWorkbookRules
 {
-    public static SealOutcome Check(IReadOnlyList<ReadRow> rows, string? sealText, Sealer sealer, RegioSettings regio)
+    /// <param name="sealLines">The seal's lines (the seal sheet's column A, or the text a client passed, as one line or
+    /// several); null when the workbook has none.</param>
+    public static SealOutcome Check(IReadOnlyList<ReadRow> rows, IReadOnlyList<string>? sealLines, Sealer sealer, RegioSettings regio)
     {
         var outcome = new SealOutcome();
         var present = rows.Where(r => !r.IsEmpty).ToList();
         var hasRegelIds = present.Any(r => RegelIdOf(r).Length > 0);
-        if (string.IsNullOrWhiteSpace(sealText) && !hasRegelIds)
+        if (Seal.IsAbsent(sealLines) && !hasRegelIds)
         {
             outcome.Werkboek.Add(new Melding("GEEN_VERZEGELING", Ernst.Info, null,
                 "Dit werkboek heeft geen verzegeling (bijvoorbeeld het eigen werkformat van de gemeente). Of blauwe cellen zijn gewijzigd of rijen zijn verwijderd, kan daarom niet worden gecontroleerd."));
             return outcome;
         }
         // Rows with Regel-IDs were sent sealed: a seal that is gone, emptied or renamed is as untrustworthy as an edited one.
-        if (string.IsNullOrWhiteSpace(sealText))
+        if (Seal.IsAbsent(sealLines))
             return Ongeldig(outcome, "De rijen van dit werkboek hebben een Regel-ID, dus de gemeente stuurde het verzegeld, maar de verzegeling ontbreekt (het verborgen tabblad Verzegeling is verwijderd, leeggemaakt of hernoemd). Niets in dit werkboek kan worden vertrouwd en het wordt niet omgezet. Vraag de aanbieder het werkboek te gebruiken dat de gemeente stuurde.");
-        var seal = Seal.Verify(sealText, sealer);
+        var seal = Seal.Verify(sealLines!, sealer);
         if (seal is null || present.Any(r => RegelIdOf(r) is { Length: > 0 } id && Seal.WerkboekOf(id) != seal.WerkboekId))
             return Ongeldig(outcome, "De verzegeling van dit werkboek klopt niet: ze is gewijzigd, komt uit een ander werkboek of is beschadigd. Niets in dit werkboek kan worden vertrouwd en het wordt niet omgezet. Vraag de aanbieder het werkboek te gebruiken dat de gemeente stuurde.");
         outcome.WerkboekId = seal.WerkboekId;

@@ -69,13 +69,65 @@ public class HeaderAndLimitTests
     [Fact]
     public async Task ARequestThatTakesTooLongGetsADutchTimeoutProblem()
     {
-        using var api = new MigratieApi(("Limieten:Beveiliging:TimeoutSeconden", "0.001"));
-        var rows = new StringBuilder("""{"fase":"aanbieder","rijen":[""");
-        for (var i = 0; i < 20_000; i++) rows.Append(i == 0 ? "" : ",").Append("{\"rij\":" + (i + 2) + ",\"waarden\":{\"bsn\":\"999925702\",\"naam\":\"x" + i + "\"}}");
-        rows.Append("]}");
-        var response = await api.CreateClient().PostAsync("/api/validatie", new StringContent(rows.ToString(), Encoding.UTF8, "application/json"));
+        // The body reaches the API halfway and then nothing more comes, as from a client that stalls: the handler waits for
+        // the rest with the request's token, so the timeout is the one thing that can end this request, and it always does.
+        // (With a whole body and a timeout of 1 ms, the timer raced the work: on a busy machine its callback could run
+        // only after the answer had started or was complete, and the test saw 200 or a broken answer now and then.)
+        using var api = new MigratieApi(("Limieten:Beveiliging:TimeoutSeconden", "0.2")).WithWebHostBuilder(b =>
+            b.ConfigureTestServices(s => s.AddSingleton<IStartupFilter>(new StallingBody())));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var response = await api.CreateClient().PostAsync("/api/validatie", new StringContent("{}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("duurde te lang", await response.Content.ReadAsStringAsync());
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(0.2), $"answered after {watch.Elapsed.TotalMilliseconds:0} ms, before the timeout");
+    }
+
+    /// <summary>Gives every request a body that delivers the beginning of a validation request and then waits, until the
+    /// token of the read that waits is cancelled.</summary>
+    private sealed class StallingBody : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(inner => context =>
+            {
+                context.Request.Body = new StalledStream(Encoding.UTF8.GetBytes("""{"fase":"aanbieder","rijen":[{"rij":2,"waarden":{"bsn":"999925702"}}"""));
+                return inner(context);
+            });
+            next(app);
+        };
+    }
+
+    private sealed class StalledStream(byte[] beginning) : Stream
+    {
+        private int _sent;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_sent < beginning.Length)
+            {
+                var n = Math.Min(buffer.Length, beginning.Length - _sent);
+                beginning.AsMemory(_sent, n).CopyTo(buffer);
+                _sent += n;
+                return n;
+            }
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>Makes requests come from the address in X-Test-Caller, as if from different computers.</summary>

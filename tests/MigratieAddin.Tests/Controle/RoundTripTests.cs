@@ -200,6 +200,33 @@ public class RoundTripTests : IDisposable
     }
 
     [Fact]
+    public async Task TheConversionListAsXlsxOpensInOpenpyxlAndLibreOfficeWithTheSameLinesAsTheCsv()
+    {
+        // The .xlsx is written forward only, without the SDK's package: what Excel's peers read must be the whole list.
+        var returned = ExternalReaders.EditWithOpenpyxl(await SentWorkbook(), FillYellow + "ws.cell(4, 16).value = None");
+        var csv = (await (await Upload("/api/omzetting?formaat=csv", returned)).Content.ReadAsStringAsync()).TrimStart('\uFEFF')
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(';')).ToList();
+        var response = await Upload("/api/omzetting", returned);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var xlsx = await response.Content.ReadAsByteArrayAsync();
+
+        var openpyxl = ExternalReaders.Openpyxl(xlsx);
+        Assert.Equal(["Omzetting", "Niet omgezet"], openpyxl.GetProperty("sheets").EnumerateArray().Select(e => e.GetString()));
+        var rows = openpyxl.GetProperty("data").GetProperty("Omzetting").EnumerateArray().ToList();
+        Assert.Equal(Omzetlijst.Kolommen[..^1], rows[0].EnumerateArray().Select(e => e.GetString()));
+        var converted = csv.Where(l => l[4] is "beeindigen" or "nieuw").ToList();
+        Assert.Equal(converted.Count, rows.Count - 1);
+        Assert.Equal(converted.Select(l => (l[3], l[4])), rows.Skip(1).Select(r => (r[3].ToString(), r[4].GetString()!)));
+        Assert.Equal("A2", openpyxl.GetProperty("freeze").GetProperty("Omzetting").GetString());
+        Assert.Equal($"A1:O{rows.Count}", openpyxl.GetProperty("filter").GetProperty("Omzetting").GetString());
+        Assert.NotEmpty(openpyxl.GetProperty("data").GetProperty("Niet omgezet").EnumerateArray().Skip(1));
+
+        var libreOffice = ExternalReaders.LibreOfficeSheets(xlsx);
+        Assert.Equal(rows.Count, libreOffice["Omzetting"].Count);
+        Assert.Equal(converted.Select(l => l[2]), libreOffice["Omzetting"].Skip(1).Select(r => r[2]));
+    }
+
+    [Fact]
     public async Task TheConversionListClosesEachOkRowAndOpensTheNewOneAndListsWhatIsNotConverted()
     {
         var returned = ExternalReaders.EditWithOpenpyxl(await SentWorkbook(), FillYellow + "ws.cell(4, 16).value = None");

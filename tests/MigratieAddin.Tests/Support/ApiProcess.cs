@@ -55,13 +55,27 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>The process's peak resident set (VmHWM on Linux), else its current peak working set.</summary>
     public long PeakWorkingSetBytes()
     {
+        if (Status("VmHWM:") is { } peak) return peak;
+        _process.Refresh();
+        return _process.PeakWorkingSet64;
+    }
+
+    /// <summary>The process's resident set now (VmRSS on Linux), else its working set.</summary>
+    public long ResidentBytes()
+    {
+        if (Status("VmRSS:") is { } resident) return resident;
+        _process.Refresh();
+        return _process.WorkingSet64;
+    }
+
+    private long? Status(string field)
+    {
         var status = $"/proc/{_process.Id}/status";
         if (File.Exists(status))
             foreach (var line in File.ReadLines(status))
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                if (line.StartsWith(field, StringComparison.Ordinal))
                     return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
-        _process.Refresh();
-        return _process.PeakWorkingSet64;
+        return null;
     }
 
     public async ValueTask DisposeAsync()
