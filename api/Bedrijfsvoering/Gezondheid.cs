@@ -60,7 +60,8 @@ public sealed class OpwarmOptions
 /// <summary>Runs the validation path (the endpoint's handler: body in, rules, JSON out) on made-up rows at start and fetches
 /// the sign-in metadata, so neither the just-in-time compiler nor a download is left for the first request once
 /// /health/ready lets traffic in. The rows are generated from the catalogue: no real person.</summary>
-public sealed class Opwarmen(IServiceProvider services, IOptions<OpwarmOptions> options, ILogger<Opwarmen> log) : BackgroundService
+public sealed class Opwarmen(IServiceProvider services, IOptions<OpwarmOptions> options, IHostApplicationLifetime lifetime, ILogger<Opwarmen> log)
+    : BackgroundService
 {
     private volatile bool _klaar;
 
@@ -68,7 +69,9 @@ public sealed class Opwarmen(IServiceProvider services, IOptions<OpwarmOptions> 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield(); // let the host finish starting: /health/live answers while this runs
+        // Only once the host has started: a start that fails (a setting out of range) must report that setting, not a
+        // warm-up racing the host's disposal. /health/live answers while this runs.
+        if (!await HostStarted(stoppingToken)) return;
         var started = System.Diagnostics.Stopwatch.StartNew();
         try
         {
@@ -92,6 +95,14 @@ public sealed class Opwarmen(IServiceProvider services, IOptions<OpwarmOptions> 
             log.LogWarning("Opwarmen overgeslagen: {Reden}", e.GetType().Name);
         }
         _klaar = true;
+    }
+
+    private async Task<bool> HostStarted(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult(true));
+        using var onStopping = stoppingToken.Register(() => started.TrySetResult(false));
+        return await started.Task;
     }
 
     /// <summary>The endpoint's own handler and result, on a request made in memory: reading the body, the rules, and writing
