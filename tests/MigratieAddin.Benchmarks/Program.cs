@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 // Run: dotnet run -c Release --project tests/MigratieAddin.Benchmarks [-- rows iterations]
 // Cold and warm against a floor, with fresh starts of the published app: ... -- koud [starts rows] (see Koud.cs)
 // Checking a large returned workbook (JSON and ?formaat=xlsx, API as its own process): [-- write-back rows runs]
+// Checking and converting many returned workbooks in one batch (API as its own process): [-- batch workbooks rows runs]
 using MigratieAddin.Tests;
 
 namespace MigratieAddin.Benchmarks;
@@ -24,6 +25,7 @@ internal static class ValidatieBench
     {
         if (args is ["koud", .. var koud]) { await KoudBench.RunAsync(koud); return; }
         if (args is ["vloer", var port]) { await Vloer.RunAsync(int.Parse(port)); return; }
+        if (args is ["batch", .. var batch]) { await BatchBench.RunAsync(batch); return; }
         if (args is ["write-back", .. var rest])
         {
             await WriteBackBench.RunAsync(rest);
