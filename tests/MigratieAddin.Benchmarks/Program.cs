@@ -15,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 // Cold and warm against a floor, with fresh starts of the published app: ... -- koud [starts rows] (see Koud.cs)
 // Checking a large returned workbook (JSON and ?formaat=xlsx, API as its own process): [-- write-back rows runs]
 // Checking and converting many returned workbooks in one batch (API as its own process): [-- batch workbooks rows runs]
+// The overview for a whole region, SQLite and (with VOORTGANG_POSTGRES) PostgreSQL: [-- voortgang runs]
 using MigratieAddin.Tests;
 
 namespace MigratieAddin.Benchmarks;
@@ -26,6 +27,7 @@ internal static class ValidatieBench
         if (args is ["koud", .. var koud]) { await KoudBench.RunAsync(koud); return; }
         if (args is ["vloer", var port]) { await Vloer.RunAsync(int.Parse(port)); return; }
         if (args is ["batch", .. var batch]) { await BatchBench.RunAsync(batch); return; }
+        if (args is ["voortgang", .. var voortgang]) { await VoortgangBench.RunAsync(voortgang); return; }
         if (args is ["write-back", .. var rest])
         {
             await WriteBackBench.RunAsync(rest);
