@@ -88,6 +88,7 @@ public static class ControleBatch
         var files = await Upload.ReadManyAsync(request, batch.Value.MaxBytes, batch.Value.MaxBestanden, Wat, ct);
         var rows = new RowBudget(batch.Value.MaxRijen);
         var werkboeken = new List<BatchWerkboek>(files.Count);
+        var controles = new List<ControleGedaan>(files.Count);
         foreach (var (file, i) in files.Select((f, i) => (f, i + 1)))
         {
             ct.ThrowIfCancellationRequested();
@@ -98,13 +99,14 @@ public static class ControleBatch
                 continue;
             }
             var judgement = validator.Judge(read.Rows, Fase.Controle, read.Verzegeling, ct);
-            await voortgang.GecontroleerdAsync(judgement, ct);
+            if (voortgang.Controle(judgement) is { } controle) controles.Add(controle);
             var seal = judgement.Seal!;
             werkboeken.Add(new BatchWerkboek(i, file.Naam, BatchWerkboek.Gecontroleerd,
                 seal.Ongeldig ? "ongeldig" : seal.WerkboekId is null ? "geen" : "geldig",
                 judgement.Beoordeling.Telling, AanbiedersOf(judgement.Rows, catalogus), judgement.Beoordeling.Meldingen,
                 !seal.Ongeldig, seal.Ongeldig ? SealRefused : null));
         }
+        await voortgang.GecontroleerdAsync(controles, ct); // one transaction for the batch
         var checkedOnes = werkboeken.Select(w => w.Telling).OfType<Telling>().ToList();
         return TypedResults.Ok(new Batchcontrole(werkboeken, new Telling(
             checkedOnes.Sum(t => t.Ok), checkedOnes.Sum(t => t.Onvolledig), checkedOnes.Sum(t => t.Overleg), checkedOnes.Sum(t => t.Fout))));
@@ -119,6 +121,7 @@ public static class ControleBatch
         var files = await Upload.ReadManyAsync(request, batch.Value.MaxBytes, batch.Value.MaxBestanden, Wat, ct);
         var rows = new RowBudget(batch.Value.MaxRijen);
         var delen = new List<OmzetDeel>(files.Count);
+        var omzettingen = new List<OmzettingGedaan>(files.Count);
         foreach (var file in files)
         {
             ct.ThrowIfCancellationRequested();
@@ -134,9 +137,10 @@ public static class ControleBatch
                 delen.Add(OmzetDeel.Geweigerd(file.Naam, SealRefused));
                 continue;
             }
-            await voortgang.OmgezetAsync(judgement, lijst.OmgezetteRijen, lijst.NietOmgezet.Count, ct);
+            if (voortgang.Omzetting(judgement, lijst.OmgezetteRijen, lijst.NietOmgezet.Count) is { } omzetting) omzettingen.Add(omzetting);
             delen.Add(new OmzetDeel(file.Naam, lijst));
         }
+        await voortgang.OmgezetAsync(omzettingen, ct); // one transaction for the batch
         var samen = new GecombineerdeOmzetlijst(delen);
         return formaat == "csv"
             ? TypedResults.File(new System.Text.UTF8Encoding(true).GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(samen.Csv())).ToArray(), "text/csv; charset=utf-8", "omzetlijst-samen.csv")

@@ -141,26 +141,50 @@ public sealed class Voortgangsopslag
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) > 0;
     }
 
-    public Task BewaarAsync(WerkboekGemaakt w, CancellationToken ct) => RunAsync(
+    public Task BewaarAsync(WerkboekGemaakt w, CancellationToken ct) => RunAllAsync([Insert(w)], ct);
+    public Task BewaarAsync(ControleGedaan c, CancellationToken ct) => RunAllAsync([Insert(c)], ct);
+    public Task BewaarAsync(AkkoordGegeven a, CancellationToken ct) => RunAllAsync([Insert(a)], ct);
+    public Task BewaarAsync(OmzettingGedaan o, CancellationToken ct) => RunAllAsync([Insert(o)], ct);
+
+    // Many at once (a batch, a region's sending): one transaction, so one commit instead of one per workbook.
+    public Task BewaarAsync(IReadOnlyCollection<WerkboekGemaakt> werkboeken, CancellationToken ct) => RunAllAsync(werkboeken.Select(Insert), ct);
+    public Task BewaarAsync(IReadOnlyCollection<ControleGedaan> controles, CancellationToken ct) => RunAllAsync(controles.Select(Insert), ct);
+    public Task BewaarAsync(IReadOnlyCollection<OmzettingGedaan> omzettingen, CancellationToken ct) => RunAllAsync(omzettingen.Select(Insert), ct);
+
+    private static (string Sql, (string Name, object Value)[] Parameters) Insert(WerkboekGemaakt w) => (
         """
         INSERT INTO werkboek (id, gemeente, aanbieder, rijen, gemaakt) VALUES (@id, @g, @a, @r, @m)
         ON CONFLICT (id) DO UPDATE SET gemeente = excluded.gemeente, aanbieder = excluded.aanbieder, rijen = excluded.rijen, gemaakt = excluded.gemaakt
-        """, ct, ("id", w.WerkboekId), ("g", w.Gemeente), ("a", w.Aanbieder), ("r", w.Rijen), ("m", w.Moment.ToUnixTimeMilliseconds()));
+        """, [("id", w.WerkboekId), ("g", w.Gemeente), ("a", w.Aanbieder), ("r", w.Rijen), ("m", w.Moment.ToUnixTimeMilliseconds())]);
 
-    public Task BewaarAsync(ControleGedaan c, CancellationToken ct) => RunAsync(
+    private static (string Sql, (string Name, object Value)[] Parameters) Insert(ControleGedaan c) => (
         """
         INSERT INTO controle (werkboek, gemeente, aanbieder, moment, ok, onvolledig, overleg, fout, verzegeling_geldig, gewijzigd, verwijderd, toegevoegd)
         VALUES (@w, @g, @a, @m, @ok, @on, @ov, @f, @v, @gw, @vw, @tg)
-        """, ct, ("w", c.WerkboekId), ("g", c.Gemeente), ("a", c.Aanbieder), ("m", c.Moment.ToUnixTimeMilliseconds()),
+        """, [("w", c.WerkboekId), ("g", c.Gemeente), ("a", c.Aanbieder), ("m", c.Moment.ToUnixTimeMilliseconds()),
         ("ok", c.Telling.Ok), ("on", c.Telling.Onvolledig), ("ov", c.Telling.Overleg), ("f", c.Telling.Fout),
-        ("v", c.VerzegelingGeldig ? 1 : 0), ("gw", c.Gewijzigd), ("vw", c.Verwijderd), ("tg", c.Toegevoegd));
+        ("v", c.VerzegelingGeldig ? 1 : 0), ("gw", c.Gewijzigd), ("vw", c.Verwijderd), ("tg", c.Toegevoegd)]);
 
-    public Task BewaarAsync(AkkoordGegeven a, CancellationToken ct) => RunAsync(
-        "INSERT INTO akkoord (werkboek, moment) VALUES (@w, @m)", ct, ("w", a.WerkboekId), ("m", a.Moment.ToUnixTimeMilliseconds()));
+    private static (string Sql, (string Name, object Value)[] Parameters) Insert(AkkoordGegeven a) => (
+        "INSERT INTO akkoord (werkboek, moment) VALUES (@w, @m)", [("w", a.WerkboekId), ("m", a.Moment.ToUnixTimeMilliseconds())]);
 
-    public Task BewaarAsync(OmzettingGedaan o, CancellationToken ct) => RunAsync(
-        "INSERT INTO omzetting (werkboek, gemeente, aanbieder, moment, omgezet, niet_omgezet) VALUES (@w, @g, @a, @m, @o, @n)", ct,
-        ("w", o.WerkboekId), ("g", o.Gemeente), ("a", o.Aanbieder), ("m", o.Moment.ToUnixTimeMilliseconds()), ("o", o.Omgezet), ("n", o.NietOmgezet));
+    private static (string Sql, (string Name, object Value)[] Parameters) Insert(OmzettingGedaan o) => (
+        "INSERT INTO omzetting (werkboek, gemeente, aanbieder, moment, omgezet, niet_omgezet) VALUES (@w, @g, @a, @m, @o, @n)",
+        [("w", o.WerkboekId), ("g", o.Gemeente), ("a", o.Aanbieder), ("m", o.Moment.ToUnixTimeMilliseconds()), ("o", o.Omgezet), ("n", o.NietOmgezet)]);
+
+    /// <summary>Runs the statements in one transaction on one connection: all are recorded, or none.</summary>
+    private async Task RunAllAsync(IEnumerable<(string Sql, (string Name, object Value)[] Parameters)> statements, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        foreach (var (sql, parameters) in statements)
+        {
+            await using var command = Command(connection, sql, parameters);
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+    }
 
     /// <summary>Every workbook known for these gemeenten and aanbieders (null: all), with its last check and conversion.
     /// The scope and the choice of the last check and conversion are made by the database (indexed), so a gemeente's or an
