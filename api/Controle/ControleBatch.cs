@@ -51,6 +51,7 @@ public static class ControleBatch
         var files = await Upload.ReadManyAsync(request, batch.Value.MaxBytes, batch.Value.MaxBestanden, Wat, ct);
         var rows = new RowBudget(batch.Value.MaxRijen);
         var werkboeken = new List<BatchWerkboek>(files.Count);
+        var controles = new List<ControleGedaan>(files.Count);
         foreach (var (file, i) in files.Select((f, i) => (f, i + 1)))
         {
             ct.ThrowIfCancellationRequested();
@@ -61,13 +62,14 @@ public static class ControleBatch
                 continue;
             }
             var judgement = validator.Judge(read.Rows, Fase.Controle, read.Verzegeling, ct);
-            await voortgang.GecontroleerdAsync(judgement, ct);
+            if (voortgang.Controle(judgement) is { } controle) controles.Add(controle);
             var seal = judgement.Seal!;
             werkboeken.Add(new BatchWerkboek(i, file.Naam, BatchWerkboek.Gecontroleerd,
                 seal.Ongeldig ? "ongeldig" : seal.WerkboekId is null ? "geen" : "geldig",
                 judgement.Beoordeling.Telling, AanbiedersOf(judgement.Rows, catalogus), judgement.Beoordeling.Meldingen,
                 !seal.Ongeldig, seal.Ongeldig ? Werkboeken.SealRefused : null));
         }
+        await voortgang.GecontroleerdAsync(controles, ct); // one transaction for the batch
         var checkedOnes = werkboeken.Select(w => w.Telling).OfType<Telling>().ToList();
         return TypedResults.Ok(new Batchcontrole(werkboeken, new Telling(
             checkedOnes.Sum(t => t.Ok), checkedOnes.Sum(t => t.Onvolledig), checkedOnes.Sum(t => t.Overleg), checkedOnes.Sum(t => t.Fout))));

@@ -67,6 +67,7 @@ public static class OmzettingApi
         var files = await Upload.ReadManyAsync(request, batch.Value.MaxBytes, batch.Value.MaxBestanden, Wat, ct);
         var rows = new RowBudget(batch.Value.MaxRijen);
         var delen = new List<OmzetDeel>(files.Count);
+        var omzettingen = new List<OmzettingGedaan>(files.Count);
         foreach (var file in files)
         {
             ct.ThrowIfCancellationRequested();
@@ -82,9 +83,10 @@ public static class OmzettingApi
                 delen.Add(OmzetDeel.Geweigerd(file.Naam, Werkboeken.SealRefused));
                 continue;
             }
-            await voortgang.OmgezetAsync(judgement, lijst.OmgezetteRijen, lijst.NietOmgezet.Count, ct);
+            if (voortgang.Omzetting(judgement, lijst.OmgezetteRijen, lijst.NietOmgezet.Count) is { } omzetting) omzettingen.Add(omzetting);
             delen.Add(new OmzetDeel(file.Naam, lijst));
         }
+        await voortgang.OmgezetAsync(omzettingen, ct); // one transaction for the batch
         var samen = new GecombineerdeOmzetlijst(delen);
         return formaat == "csv"
             ? TypedResults.File(Csv(samen.Csv()), "text/csv; charset=utf-8", "omzetlijst-samen.csv")

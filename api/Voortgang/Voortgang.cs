@@ -181,36 +181,54 @@ public sealed class Voortgangslog(Voortgangsopslag opslag, TimeProvider time, IL
 {
     public DateTimeOffset Nu => time.GetUtcNow();
 
-    public Task GemaaktAsync(IEnumerable<(string WerkboekId, Zending Zending)> werkboeken, CancellationToken ct) =>
-        Safely("verzonden werkboeken", async () =>
-        {
-            foreach (var (id, z) in werkboeken) await opslag.BewaarAsync(new WerkboekGemaakt(id, z.Gemeentecode, z.Agb, z.Rijen, Nu), ct);
-        });
+    public Task GemaaktAsync(IEnumerable<(string WerkboekId, Zending Zending)> werkboeken, CancellationToken ct)
+    {
+        var gemaakt = werkboeken.Select(w => new WerkboekGemaakt(w.WerkboekId, w.Zending.Gemeentecode, w.Zending.Agb, w.Zending.Rijen, Nu)).ToList();
+        return Safely("verzonden werkboeken", () => opslag.BewaarAsync(gemaakt, ct));
+    }
 
     /// <summary>A check of a returned workbook. Only sealed workbooks are followed: without a workbook id there is nothing to follow.</summary>
-    public Task GecontroleerdAsync(Judgement judgement, CancellationToken ct)
+    public Task GecontroleerdAsync(Judgement judgement, CancellationToken ct) =>
+        Controle(judgement) is { } c ? GecontroleerdAsync([c], ct) : Task.CompletedTask;
+
+    /// <summary>The checks of a batch, recorded together (one transaction).</summary>
+    public Task GecontroleerdAsync(IReadOnlyList<ControleGedaan> controles, CancellationToken ct)
     {
-        if (Werkboek(judgement) is not var (id, gemeente, aanbieder)) return Task.CompletedTask;
-        int Rijen(string code) => judgement.Beoordeling.Rijen.Count(r => r.Meldingen.Any(m => m.Code == code));
-        var geldig = judgement.Seal?.WerkboekId is not null;
-        var c = new ControleGedaan(id, gemeente, aanbieder, Nu, judgement.Beoordeling.Telling, geldig,
-            Rijen("BLAUW_GEWIJZIGD"), judgement.Seal?.Verwijderd.Count ?? 0, Rijen("REGEL_TOEGEVOEGD"));
+        if (controles.Count == 0) return Task.CompletedTask;
         return Safely("controle", async () =>
         {
             // An id from a seal that verified was made by this API. One read from the Regel-IDs of a failed seal is typed
             // text: it is kept only when it names a workbook this API sent, so no typed value ever reaches the store.
-            if (geldig || await opslag.BekendAsync(id, ct)) await opslag.BewaarAsync(c, ct);
+            var kept = new List<ControleGedaan>(controles.Count);
+            foreach (var c in controles)
+                if (c.VerzegelingGeldig || await opslag.BekendAsync(c.WerkboekId, ct)) kept.Add(c);
+            await opslag.BewaarAsync(kept, ct);
         });
+    }
+
+    /// <summary>What is recorded about a check (codes, counts and times), or null for a workbook that cannot be followed.</summary>
+    public ControleGedaan? Controle(Judgement judgement)
+    {
+        if (Werkboek(judgement) is not var (id, gemeente, aanbieder)) return null;
+        int Rijen(string code) => judgement.Beoordeling.Rijen.Count(r => r.Meldingen.Any(m => m.Code == code));
+        return new ControleGedaan(id, gemeente, aanbieder, Nu, judgement.Beoordeling.Telling, judgement.Seal?.WerkboekId is not null,
+            Rijen("BLAUW_GEWIJZIGD"), judgement.Seal?.Verwijderd.Count ?? 0, Rijen("REGEL_TOEGEVOEGD"));
     }
 
     public Task AkkoordAsync(string werkboekId, CancellationToken ct) =>
         Safely("akkoord", () => opslag.BewaarAsync(new AkkoordGegeven(werkboekId, Nu), ct));
 
-    public Task OmgezetAsync(Judgement judgement, int omgezet, int nietOmgezet, CancellationToken ct)
-    {
-        if (judgement.Seal?.WerkboekId is null || Werkboek(judgement) is not var (id, gemeente, aanbieder)) return Task.CompletedTask;
-        return Safely("omzetting", () => opslag.BewaarAsync(new OmzettingGedaan(id, gemeente, aanbieder, Nu, omgezet, nietOmgezet), ct));
-    }
+    public Task OmgezetAsync(Judgement judgement, int omgezet, int nietOmgezet, CancellationToken ct) =>
+        Omzetting(judgement, omgezet, nietOmgezet) is { } o ? OmgezetAsync([o], ct) : Task.CompletedTask;
+
+    /// <summary>The conversions of a batch, recorded together (one transaction).</summary>
+    public Task OmgezetAsync(IReadOnlyList<OmzettingGedaan> omzettingen, CancellationToken ct) =>
+        omzettingen.Count == 0 ? Task.CompletedTask : Safely("omzetting", () => opslag.BewaarAsync(omzettingen, ct));
+
+    /// <summary>What is recorded about a conversion, or null when the workbook's seal did not verify.</summary>
+    public OmzettingGedaan? Omzetting(Judgement judgement, int omgezet, int nietOmgezet) =>
+        judgement.Seal?.WerkboekId is null || Werkboek(judgement) is not var (id, gemeente, aanbieder)
+            ? null : new OmzettingGedaan(id, gemeente, aanbieder, Nu, omgezet, nietOmgezet);
 
     /// <summary>The workbook's id from its seal (or, for a seal that failed, from its Regel-IDs) and the gemeente and
     /// aanbieder of its rows: a sealed workbook holds one of each.</summary>

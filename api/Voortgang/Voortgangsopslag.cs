@@ -86,6 +86,15 @@ public sealed class Voortgangsopslag
             omgezet INTEGER NOT NULL, niet_omgezet INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS omzetting_werkboek ON omzetting (werkboek, moment);
         """,
+        // 2: the overview of one gemeente or one aanbieder is read by its scope.
+        """
+        CREATE INDEX IF NOT EXISTS werkboek_gemeente ON werkboek (gemeente, aanbieder);
+        CREATE INDEX IF NOT EXISTS werkboek_aanbieder ON werkboek (aanbieder);
+        CREATE INDEX IF NOT EXISTS controle_gemeente ON controle (gemeente, aanbieder);
+        CREATE INDEX IF NOT EXISTS controle_aanbieder ON controle (aanbieder);
+        CREATE INDEX IF NOT EXISTS omzetting_gemeente ON omzetting (gemeente, aanbieder);
+        CREATE INDEX IF NOT EXISTS omzetting_aanbieder ON omzetting (aanbieder);
+        """,
     ];
 
     /// <summary>Creates the tables and applies every schema step not yet applied; safe to run from several instances at once.</summary>
@@ -132,52 +141,87 @@ public sealed class Voortgangsopslag
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) > 0;
     }
 
-    public Task BewaarAsync(WerkboekGemaakt w, CancellationToken ct) => RunAsync(
+    public Task BewaarAsync(WerkboekGemaakt w, CancellationToken ct) => RunAllAsync([Insert(w)], ct);
+    public Task BewaarAsync(ControleGedaan c, CancellationToken ct) => RunAllAsync([Insert(c)], ct);
+    public Task BewaarAsync(AkkoordGegeven a, CancellationToken ct) => RunAllAsync([Insert(a)], ct);
+    public Task BewaarAsync(OmzettingGedaan o, CancellationToken ct) => RunAllAsync([Insert(o)], ct);
+
+    // Many at once (a batch, a region's sending): one transaction, so one commit instead of one per workbook.
+    public Task BewaarAsync(IReadOnlyCollection<WerkboekGemaakt> werkboeken, CancellationToken ct) => RunAllAsync(werkboeken.Select(Insert), ct);
+    public Task BewaarAsync(IReadOnlyCollection<ControleGedaan> controles, CancellationToken ct) => RunAllAsync(controles.Select(Insert), ct);
+    public Task BewaarAsync(IReadOnlyCollection<OmzettingGedaan> omzettingen, CancellationToken ct) => RunAllAsync(omzettingen.Select(Insert), ct);
+
+    private static (string Sql, (string Name, object Value)[] Parameters) Insert(WerkboekGemaakt w) => (
         """
         INSERT INTO werkboek (id, gemeente, aanbieder, rijen, gemaakt) VALUES (@id, @g, @a, @r, @m)
         ON CONFLICT (id) DO UPDATE SET gemeente = excluded.gemeente, aanbieder = excluded.aanbieder, rijen = excluded.rijen, gemaakt = excluded.gemaakt
-        """, ct, ("id", w.WerkboekId), ("g", w.Gemeente), ("a", w.Aanbieder), ("r", w.Rijen), ("m", w.Moment.ToUnixTimeMilliseconds()));
+        """, [("id", w.WerkboekId), ("g", w.Gemeente), ("a", w.Aanbieder), ("r", w.Rijen), ("m", w.Moment.ToUnixTimeMilliseconds())]);
 
-    public Task BewaarAsync(ControleGedaan c, CancellationToken ct) => RunAsync(
+    private static (string Sql, (string Name, object Value)[] Parameters) Insert(ControleGedaan c) => (
         """
         INSERT INTO controle (werkboek, gemeente, aanbieder, moment, ok, onvolledig, overleg, fout, verzegeling_geldig, gewijzigd, verwijderd, toegevoegd)
         VALUES (@w, @g, @a, @m, @ok, @on, @ov, @f, @v, @gw, @vw, @tg)
-        """, ct, ("w", c.WerkboekId), ("g", c.Gemeente), ("a", c.Aanbieder), ("m", c.Moment.ToUnixTimeMilliseconds()),
+        """, [("w", c.WerkboekId), ("g", c.Gemeente), ("a", c.Aanbieder), ("m", c.Moment.ToUnixTimeMilliseconds()),
         ("ok", c.Telling.Ok), ("on", c.Telling.Onvolledig), ("ov", c.Telling.Overleg), ("f", c.Telling.Fout),
-        ("v", c.VerzegelingGeldig ? 1 : 0), ("gw", c.Gewijzigd), ("vw", c.Verwijderd), ("tg", c.Toegevoegd));
+        ("v", c.VerzegelingGeldig ? 1 : 0), ("gw", c.Gewijzigd), ("vw", c.Verwijderd), ("tg", c.Toegevoegd)]);
 
-    public Task BewaarAsync(AkkoordGegeven a, CancellationToken ct) => RunAsync(
-        "INSERT INTO akkoord (werkboek, moment) VALUES (@w, @m)", ct, ("w", a.WerkboekId), ("m", a.Moment.ToUnixTimeMilliseconds()));
+    private static (string Sql, (string Name, object Value)[] Parameters) Insert(AkkoordGegeven a) => (
+        "INSERT INTO akkoord (werkboek, moment) VALUES (@w, @m)", [("w", a.WerkboekId), ("m", a.Moment.ToUnixTimeMilliseconds())]);
 
-    public Task BewaarAsync(OmzettingGedaan o, CancellationToken ct) => RunAsync(
-        "INSERT INTO omzetting (werkboek, gemeente, aanbieder, moment, omgezet, niet_omgezet) VALUES (@w, @g, @a, @m, @o, @n)", ct,
-        ("w", o.WerkboekId), ("g", o.Gemeente), ("a", o.Aanbieder), ("m", o.Moment.ToUnixTimeMilliseconds()), ("o", o.Omgezet), ("n", o.NietOmgezet));
+    private static (string Sql, (string Name, object Value)[] Parameters) Insert(OmzettingGedaan o) => (
+        "INSERT INTO omzetting (werkboek, gemeente, aanbieder, moment, omgezet, niet_omgezet) VALUES (@w, @g, @a, @m, @o, @n)",
+        [("w", o.WerkboekId), ("g", o.Gemeente), ("a", o.Aanbieder), ("m", o.Moment.ToUnixTimeMilliseconds()), ("o", o.Omgezet), ("n", o.NietOmgezet)]);
 
-    /// <summary>Every workbook known for these gemeenten and aanbieders (null: all), with its last check and conversion.</summary>
+    /// <summary>Runs the statements in one transaction on one connection: all are recorded, or none.</summary>
+    private async Task RunAllAsync(IEnumerable<(string Sql, (string Name, object Value)[] Parameters)> statements, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        foreach (var (sql, parameters) in statements)
+        {
+            await using var command = Command(connection, sql, parameters);
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Every workbook known for these gemeenten and aanbieders (null: all), with its last check and conversion.
+    /// The scope and the choice of the last check and conversion are made by the database (indexed), so a gemeente's or an
+    /// aanbieder's overview reads only its own records, however many the region has.</summary>
     public async Task<IReadOnlyList<WerkboekVoortgang>> LeesAsync(IReadOnlySet<string>? gemeenten, IReadOnlySet<string>? aanbieders, CancellationToken ct)
     {
-        bool Ziet(string gemeente, string aanbieder) => (gemeenten is null || gemeenten.Contains(gemeente)) && (aanbieders is null || aanbieders.Contains(aanbieder));
+        var (scope, parameters) = Scope(gemeenten, aanbieders);
         await using var connection = await OpenAsync(ct);
         var werkboeken = new Dictionary<string, (string G, string A, int R, DateTimeOffset? M)>(StringComparer.Ordinal);
-        await foreach (var r in QueryAsync(connection, "SELECT id, gemeente, aanbieder, rijen, gemaakt FROM werkboek", ct))
-            if (Ziet(r.GetString(1), r.GetString(2)))
-                werkboeken[r.GetString(0)] = (r.GetString(1), r.GetString(2), Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture), Time(r, 4));
+        await foreach (var r in QueryAsync(connection, $"SELECT id, gemeente, aanbieder, rijen, gemaakt FROM werkboek WHERE {scope}", parameters, ct))
+            werkboeken[r.GetString(0)] = (r.GetString(1), r.GetString(2), Int(r, 3), Time(r, 4));
 
         var controles = new Dictionary<string, ControleGedaan>(StringComparer.Ordinal);
-        await foreach (var r in QueryAsync(connection,
-            "SELECT werkboek, gemeente, aanbieder, moment, ok, onvolledig, overleg, fout, verzegeling_geldig, gewijzigd, verwijderd, toegevoegd FROM controle ORDER BY moment", ct))
-        {
-            if (!Ziet(r.GetString(1), r.GetString(2))) continue;
+        await foreach (var r in QueryAsync(connection, $"""
+            SELECT werkboek, gemeente, aanbieder, moment, ok, onvolledig, overleg, fout, verzegeling_geldig, gewijzigd, verwijderd, toegevoegd FROM
+              (SELECT c.*, ROW_NUMBER() OVER (PARTITION BY werkboek ORDER BY moment DESC) AS laatste FROM controle c WHERE {scope}) l
+            WHERE laatste = 1
+            """, parameters, ct))
             controles[r.GetString(0)] = new ControleGedaan(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3)!.Value,
                 new Telling(Int(r, 4), Int(r, 5), Int(r, 6), Int(r, 7)), Int(r, 8) == 1, Int(r, 9), Int(r, 10), Int(r, 11));
-        }
+
+        // An approval names only its workbook: it is in scope when the workbook, a check or a conversion of it is.
         var akkoorden = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var r in QueryAsync(connection, "SELECT werkboek, COUNT(*) FROM akkoord GROUP BY werkboek", ct))
+        var akkoordScope = gemeenten is null && aanbieders is null ? "" : $"""
+            WHERE werkboek IN (SELECT id FROM werkboek WHERE {scope}) OR werkboek IN (SELECT werkboek FROM controle WHERE {scope})
+               OR werkboek IN (SELECT werkboek FROM omzetting WHERE {scope})
+            """;
+        await foreach (var r in QueryAsync(connection, $"SELECT werkboek, COUNT(*) FROM akkoord {akkoordScope} GROUP BY werkboek", parameters, ct))
             akkoorden[r.GetString(0)] = Int(r, 1);
+
         var omzettingen = new Dictionary<string, OmzettingGedaan>(StringComparer.Ordinal);
-        await foreach (var r in QueryAsync(connection, "SELECT werkboek, gemeente, aanbieder, moment, omgezet, niet_omgezet FROM omzetting ORDER BY moment", ct))
-            if (Ziet(r.GetString(1), r.GetString(2)))
-                omzettingen[r.GetString(0)] = new OmzettingGedaan(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3)!.Value, Int(r, 4), Int(r, 5));
+        await foreach (var r in QueryAsync(connection, $"""
+            SELECT werkboek, gemeente, aanbieder, moment, omgezet, niet_omgezet FROM
+              (SELECT o.*, ROW_NUMBER() OVER (PARTITION BY werkboek ORDER BY moment DESC) AS laatste FROM omzetting o WHERE {scope}) l
+            WHERE laatste = 1
+            """, parameters, ct))
+            omzettingen[r.GetString(0)] = new OmzettingGedaan(r.GetString(0), r.GetString(1), r.GetString(2), Time(r, 3)!.Value, Int(r, 4), Int(r, 5));
 
         // A workbook checked or converted here but made elsewhere (or before its record expired) still counts.
         foreach (var c in controles.Values.Where(c => !werkboeken.ContainsKey(c.WerkboekId)))
@@ -186,6 +230,26 @@ public sealed class Voortgangsopslag
             werkboeken[o.WerkboekId] = (o.Gemeente, o.Aanbieder, 0, null);
         return werkboeken.Select(w => new WerkboekVoortgang(w.Key, w.Value.G, w.Value.A, w.Value.R, w.Value.M,
             controles.GetValueOrDefault(w.Key), akkoorden.GetValueOrDefault(w.Key), omzettingen.GetValueOrDefault(w.Key))).ToList();
+    }
+
+    /// <summary>The condition on the columns gemeente and aanbieder that a caller's scope makes (null: any), with its
+    /// parameters: one per code, so a code is never part of the SQL text. An empty set matches nothing.</summary>
+    private static (string Sql, (string Name, object Value)[] Parameters) Scope(IReadOnlySet<string>? gemeenten, IReadOnlySet<string>? aanbieders)
+    {
+        var parameters = new List<(string, object)>();
+        string In(string column, string prefix, IReadOnlySet<string>? codes)
+        {
+            if (codes is null) return "1 = 1";
+            if (codes.Count == 0) return "1 = 0";
+            var names = codes.Order(StringComparer.Ordinal).Select((code, i) =>
+            {
+                parameters.Add(($"{prefix}{i}", code));
+                return $"@{prefix}{i}";
+            });
+            return $"{column} IN ({string.Join(", ", names)})";
+        }
+        var sql = $"{In("gemeente", "g", gemeenten)} AND {In("aanbieder", "a", aanbieders)}";
+        return (sql, parameters.ToArray());
     }
 
     /// <summary>Removes everything recorded about one gemeente's workbooks.</summary>
@@ -242,10 +306,10 @@ public sealed class Voortgangsopslag
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async IAsyncEnumerable<DbDataReader> QueryAsync(DbConnection connection, string sql,
+    private static async IAsyncEnumerable<DbDataReader> QueryAsync(DbConnection connection, string sql, (string Name, object Value)[] parameters,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        await using var command = Command(connection, sql);
+        await using var command = Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) yield return reader;
     }

@@ -16,6 +16,8 @@ using Microsoft.Extensions.DependencyInjection;
 // Checking a large returned workbook (JSON, ?formaat=xlsx, /api/omzetting; API as its own process, peak memory over
 // sequential requests, optional GC variants): [-- write-back rows runs [NAME=value,...]...]; the same steps in-process,
 // allocations per step (and per type with 'typen'): [-- write-back-allocaties rows runs [typen]]
+// Checking and converting many returned workbooks in one batch (API as its own process): [-- batch workbooks rows runs]
+// The overview for a whole region, SQLite and (with VOORTGANG_POSTGRES) PostgreSQL: [-- voortgang runs]
 using MigratieAddin.Tests;
 
 namespace MigratieAddin.Benchmarks;
@@ -27,6 +29,8 @@ internal static class ValidatieBench
         if (args is ["koud", .. var koud]) { await KoudBench.RunAsync(koud); return; }
         if (args is ["vloer", var port]) { await Vloer.RunAsync(int.Parse(port)); return; }
         if (args is ["write-back-allocaties", .. var allocaties]) { await WriteBackAllocations.RunAsync(allocaties); return; }
+        if (args is ["batch", .. var batch]) { await BatchBench.RunAsync(batch); return; }
+        if (args is ["voortgang", .. var voortgang]) { await VoortgangBench.RunAsync(voortgang); return; }
         if (args is ["write-back", .. var rest])
         {
             await WriteBackBench.RunAsync(rest);

@@ -172,6 +172,26 @@ public class VoortgangTests
     }
 
     [Fact]
+    public void TheOverviewAndTheBatchReportSerialiseByTheGeneratedContextExactlyAsByReflection()
+    {
+        var catalogus = Engine.EmbeddedCatalogus;
+        var gemaakt = new DateTimeOffset(2022, 12, 10, 9, 0, 0, TimeSpan.Zero);
+        var overzicht = Voortgang.Stand([new WerkboekVoortgang("AAAAAAAA", "0193", "98000022", 10, gemaakt,
+            new ControleGedaan("AAAAAAAA", "0193", "98000022", gemaakt.AddDays(5), new Telling(7, 1, 1, 1), true, 0, 0, 0), 2,
+            new OmzettingGedaan("AAAAAAAA", "0193", "98000022", gemaakt.AddDays(6), 8, 2))], catalogus, new DateOnly(2022, 12, 28), Zicht.Alles);
+        var batch = new Batchcontrole([
+            new BatchWerkboek(1, "terug.xlsx", BatchWerkboek.Gecontroleerd, "geldig", new Telling(1, 0, 0, 0), [new BatchAanbieder("98000022", "Bètahuis")],
+                [new Melding("GEEN_VERZEGELING", Ernst.Info, null, "Geen verzegeling.")], true, null),
+            new BatchWerkboek(2, "kapot.xlsx", BatchWerkboek.Geweigerd, null, null, [], [], false, "Dit is geen werkboek."),
+        ], new Telling(1, 0, 0, 0));
+        var reflection = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
+
+        Assert.Equal(JsonSerializer.Serialize(overzicht, reflection), JsonSerializer.Serialize(overzicht, ApiJsonContext.Default.VoortgangOverzicht));
+        Assert.Equal(JsonSerializer.Serialize(batch, reflection), JsonSerializer.Serialize(batch, ApiJsonContext.Default.Batchcontrole));
+        Assert.Contains("\"tabel\":{\"koppen\":", JsonSerializer.Serialize(overzicht, ApiJsonContext.Default.VoortgangOverzicht));
+    }
+
+    [Fact]
     public void AVoortgangFileInAPlaceThatCannotBeWrittenStopsTheStartWithAMessageNamingTheSetting()
     {
         using var api = new MigratieApi(("Voortgang:Bestand", "/proc/migratie-addin/voortgang.db"));

@@ -71,6 +71,53 @@ public class VoortgangsopslagTests
 
     [Theory]
     [MemberData(nameof(Databases))]
+    public async Task AScopedReadHoldsOnlyTheRecordsOfItsGemeentenOrAanbiedersWithTheirOwnLastCheckAndApprovals(string soort)
+    {
+        var opslag = await Fresh(soort);
+        // Zwolle with two aanbieders, Kampen and Dalfsen with one each; Dalfsen's workbook known only by its check and conversion.
+        await opslag.BewaarAsync(new WerkboekGemaakt("ZWOLLE01", "0193", "98000022", 10, Dag), default);
+        await opslag.BewaarAsync(new WerkboekGemaakt("ZWOLLE02", "0193", "98000066", 20, Dag), default);
+        await opslag.BewaarAsync(new WerkboekGemaakt("KAMPEN01", "0166", "98000022", 30, Dag), default);
+        await opslag.BewaarAsync(new ControleGedaan("ZWOLLE01", "0193", "98000022", Dag.AddDays(1), new Telling(1, 9, 0, 0), true, 0, 0, 0), default);
+        await opslag.BewaarAsync(new ControleGedaan("ZWOLLE01", "0193", "98000022", Dag.AddDays(3), new Telling(10, 0, 0, 0), true, 0, 0, 0), default);
+        await opslag.BewaarAsync(new ControleGedaan("KAMPEN01", "0166", "98000022", Dag.AddDays(5), new Telling(0, 0, 0, 30), true, 0, 0, 0), default);
+        await opslag.BewaarAsync(new ControleGedaan("DALFSE01", "0148", "98000066", Dag.AddDays(2), new Telling(3, 0, 1, 0), false, 0, 0, 0), default);
+        await opslag.BewaarAsync(new AkkoordGegeven("ZWOLLE01", Dag.AddDays(2)), default);
+        await opslag.BewaarAsync(new AkkoordGegeven("KAMPEN01", Dag.AddDays(5)), default);
+        await opslag.BewaarAsync(new AkkoordGegeven("KAMPEN01", Dag.AddDays(5)), default);
+        await opslag.BewaarAsync(new AkkoordGegeven("DALFSE01", Dag.AddDays(2)), default);
+        await opslag.BewaarAsync(new OmzettingGedaan("DALFSE01", "0148", "98000066", Dag.AddDays(4), 3, 1), default);
+        await opslag.BewaarAsync(new OmzettingGedaan("KAMPEN01", "0166", "98000022", Dag.AddDays(6), 0, 30), default);
+
+        static Task<IReadOnlyList<WerkboekVoortgang>> Lees(Voortgangsopslag o, string[]? gemeenten, string[]? aanbieders) =>
+            o.LeesAsync(gemeenten?.ToHashSet(), aanbieders?.ToHashSet(), default);
+        static string[] Ids(IReadOnlyList<WerkboekVoortgang> w) => w.Select(x => x.WerkboekId).Order(StringComparer.Ordinal).ToArray();
+
+        var zwolle = await Lees(opslag, ["0193"], null);
+        Assert.Equal(["ZWOLLE01", "ZWOLLE02"], Ids(zwolle));
+        var z1 = zwolle.Single(w => w.WerkboekId == "ZWOLLE01");
+        Assert.Equal(new Telling(10, 0, 0, 0), z1.LaatsteControle!.Telling); // the later of its two checks
+        Assert.Equal(1, z1.Akkoorden);
+        Assert.Null(z1.LaatsteOmzetting);
+
+        Assert.Equal(["DALFSE01", "KAMPEN01"], Ids(await Lees(opslag, ["0166", "0148"], null)));
+        var dalfsen = Assert.Single(await Lees(opslag, ["0148"], null));
+        Assert.Equal((0, 1, 3), (dalfsen.Rijen, dalfsen.Akkoorden, dalfsen.LaatsteOmzetting!.Omgezet));
+
+        var beta = await Lees(opslag, null, ["98000022"]);
+        Assert.Equal(["KAMPEN01", "ZWOLLE01"], Ids(beta));
+        Assert.Equal(2, beta.Single(w => w.WerkboekId == "KAMPEN01").Akkoorden);
+        Assert.Equal(30, beta.Single(w => w.WerkboekId == "KAMPEN01").LaatsteOmzetting!.NietOmgezet);
+        Assert.Equal(["DALFSE01", "ZWOLLE02"], Ids(await Lees(opslag, null, ["98000066"])));
+        Assert.Equal(["DALFSE01", "KAMPEN01", "ZWOLLE01", "ZWOLLE02"], Ids(await Lees(opslag, null, ["98000022", "98000066"])));
+        Assert.Equal(["ZWOLLE02"], Ids(await Lees(opslag, ["0193"], ["98000066"])));
+        Assert.Empty(await Lees(opslag, ["0193"], ["12345678"]));
+        Assert.Empty(await Lees(opslag, [], null));
+        Assert.Equal(4, (await Lees(opslag, null, null)).Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
     public async Task MigratingTwiceOrFromTwoInstancesAtOnceIsHarmless(string soort)
     {
         var opslag = await Fresh(soort);
