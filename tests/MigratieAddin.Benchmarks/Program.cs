@@ -23,6 +23,7 @@ internal static class ValidatieBench
     public static async Task Main(string[] args)
     {
         if (args is ["koud", .. var koud]) { await KoudBench.RunAsync(koud); return; }
+        if (args is ["stadia", .. var stadia]) { await Stadia.RunAsync(stadia); return; }
         if (args is ["vloer", var port]) { await Vloer.RunAsync(int.Parse(port)); return; }
         if (args is ["write-back", .. var rest])
         {
