@@ -87,6 +87,7 @@ public static class RequestBody
         {
             throw new RequestException(StatusCodes.Status400BadRequest, "De gecomprimeerde inhoud van het verzoek is beschadigd. Stuur het verzoek opnieuw, eventueel zonder compressie.");
         }
-        return buffer.ToArray();
+        // A body of exactly the announced length already fills the buffer: hand it over instead of copying megabytes again.
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 }

@@ -112,7 +112,7 @@ public static class RowsRequestReader
                 reader.Read();
                 if (name == "regelId" && reader.TokenType is JsonTokenType.String or JsonTokenType.Null) regelId = reader.GetString();
                 else if (name == "verzegeling" && reader.TokenType is JsonTokenType.String or JsonTokenType.Null) verzegeling = reader.GetString();
-                else if (name == "waarden") { ReadCells(ref reader, cells, "akkoord"); hasCells = true; }
+                else if (name == "waarden") { ReadCells(ref reader, cells, -1); hasCells = true; }
                 else reader.Skip();
             }
             if (!hasCells) throw Bad("'waarden' ontbreekt: stuur de huidige waarden van de rij.");
@@ -162,8 +162,8 @@ public static class RowsRequestReader
 
     private static Row ReadRow(ref Utf8JsonReader reader, int index)
     {
-        var where = Invariant($"rijen[{index}]");
-        if (reader.TokenType != JsonTokenType.StartObject) throw Bad($"{where} moet een object zijn met 'rij' en 'waarden'.");
+        // The row's place in messages is made only when there is a message: formatting it per row cost a string each.
+        if (reader.TokenType != JsonTokenType.StartObject) throw Bad($"{Where(index)} moet een object zijn met 'rij' en 'waarden'.");
         int? number = null;
         var cells = new Cell[Columns.Count];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -175,10 +175,10 @@ public static class RowsRequestReader
                 case "rij":
                     if (reader.TokenType == JsonTokenType.Null) break;
                     number = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var n)
-                        ? n : throw Bad($"{where}.rij moet een rijnummer zijn (een heel getal).");
+                        ? n : throw Bad($"{Where(index)}.rij moet een rijnummer zijn (een heel getal).");
                     break;
                 case "waarden":
-                    ReadCells(ref reader, cells, where);
+                    ReadCells(ref reader, cells, index);
                     break;
                 default:
                     reader.Skip();
@@ -188,10 +188,13 @@ public static class RowsRequestReader
         return new Row(number, cells);
     }
 
-    private static void ReadCells(ref Utf8JsonReader reader, Cell[] cells, string where)
+    private static string Where(int index) => index < 0 ? "akkoord" : Invariant($"rijen[{index}]");
+
+    /// <summary>The cells of one row; <paramref name="index"/> is the row's place in 'rijen' (-1: the single row of akkoord).</summary>
+    private static void ReadCells(ref Utf8JsonReader reader, Cell[] cells, int index)
     {
         if (reader.TokenType == JsonTokenType.Null) return;
-        if (reader.TokenType != JsonTokenType.StartObject) throw Bad($"{where}.waarden moet een object zijn met kolomsleutels.");
+        if (reader.TokenType != JsonTokenType.StartObject) throw Bad($"{Where(index)}.waarden moet een object zijn met kolomsleutels.");
         Span<char> key = stackalloc char[64];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -205,7 +208,7 @@ public static class RowsRequestReader
                 JsonTokenType.True => Cell.FromBoolean(true),
                 JsonTokenType.False => Cell.FromBoolean(false),
                 JsonTokenType.Null => Cell.Empty,
-                _ => throw Bad($"{where}.waarden.{column.Key()} moet tekst, een getal, true/false of null zijn."),
+                _ => throw Bad($"{Where(index)}.waarden.{column.Key()} moet tekst, een getal, true/false of null zijn."),
             };
         }
     }

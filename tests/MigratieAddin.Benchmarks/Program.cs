@@ -27,6 +27,7 @@ internal static class ValidatieBench
     public static async Task Main(string[] args)
     {
         if (args is ["koud", .. var koud]) { await KoudBench.RunAsync(koud); return; }
+        if (args is ["stadia", .. var stadia]) { await Stadia.RunAsync(stadia); return; }
         if (args is ["vloer", var port]) { await Vloer.RunAsync(int.Parse(port)); return; }
         if (args is ["write-back-allocaties", .. var allocaties]) { await WriteBackAllocations.RunAsync(allocaties); return; }
         if (args is ["batch", .. var batch]) { await BatchBench.RunAsync(batch); return; }

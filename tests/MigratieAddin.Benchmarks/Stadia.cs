@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using MigratieAddin.Api;
+
+namespace MigratieAddin.Benchmarks;
+
+/// <summary>Where a warm POST /api/validatie spends its time, stage by stage, in-process (no HTTP): the floor's
+/// JsonDocument parse beside reading the body into rows, the rules, and writing the answer.
+/// Run: dotnet run -c Release --project tests/MigratieAddin.Benchmarks -- stadia [rows runs]</summary>
+internal static class Stadia
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var rowCount = args.Length > 0 ? int.Parse(args[0]) : 10_000;
+        var runs = args.Length > 1 ? int.Parse(args[1]) : 40;
+        var catalogus = CatalogusLoader.LoadEmbedded();
+        var validator = new Validator(catalogus, new Sealer(Encoding.UTF8.GetBytes(VerzegelingOptions.DevelopmentSleutel)));
+        var json = BenchRows.Json(catalogus, rowCount);
+        var rows = RowsRequestReader.Read(json, int.MaxValue).Rijen;
+        var answer = validator.Validate(rows, Fase.Aanbieder);
+        var size = JsonSerializer.SerializeToUtf8Bytes(answer, ApiJsonContext.Default.Beoordeling).Length;
+        Console.WriteLine($"{rowCount} rows, {json.Length / 1024.0 / 1024.0:0.0} MB request, {size / 1024.0:0} KB answer, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}");
+
+        Console.WriteLine("| stage | median | p90 |");
+        Console.WriteLine("| --- | ---: | ---: |");
+        Row("floor: JsonDocument.Parse of the body", Measure(runs, () => { using var d = JsonDocument.Parse(json); return d.RootElement.GetProperty("rijen").GetArrayLength(); }));
+        Row("RowsRequestReader.Read: body into rows of cells", Measure(runs, () => RowsRequestReader.Read(json, int.MaxValue).Rijen.Count));
+        Row("Validator.Validate: the rules and the cross-row index", Measure(runs, () => validator.Validate(rows, Fase.Aanbieder).Rijen.Count));
+        Row("writing the answer (source-generated, to a stream)", await MeasureAsync(runs, async () =>
+        {
+            await JsonSerializer.SerializeAsync(Stream.Null, answer, ApiJsonContext.Default.Beoordeling);
+            return 0;
+        }));
+        Row("all three, as the handler runs them", await MeasureAsync(runs, async () =>
+        {
+            var read = RowsRequestReader.Read(json, int.MaxValue);
+            await JsonSerializer.SerializeAsync(Stream.Null, validator.Validate(read.Rijen, read.Fase!.Value), ApiJsonContext.Default.Beoordeling);
+            return 0;
+        }));
+    }
+
+    private static void Row(string what, Stats s) =>
+        Console.WriteLine($"| {what} | {s.Median.TotalMilliseconds:0.0} ms | {s.P90.TotalMilliseconds:0.0} ms |");
+
+    private static Stats Measure<T>(int n, Func<T> action) => MeasureAsync(n, () => Task.FromResult(action())).GetAwaiter().GetResult();
+
+    private static async Task<Stats> MeasureAsync<T>(int n, Func<Task<T>> action)
+    {
+        for (var i = 0; i < 30; i++) await action();
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < n; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var sw = Stopwatch.StartNew();
+            GC.KeepAlive(await action());
+            times.Add(sw.Elapsed);
+        }
+        return Stats.Of(times);
+    }
+}
