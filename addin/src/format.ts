@@ -71,6 +71,9 @@ export const COLUMNS: readonly ColumnInfo[] = [
 /** The columns people fill and the rules read, plus the hidden Regel-ID the seal check needs. */
 export const SENT_KEYS = new Set(COLUMNS.filter((c) => c.colour === 'blauw' || c.colour === 'geel').map((c) => c.key).concat('regelId'));
 
+/** Between the texts of a row's messages in the Meldingen cell (the API's checked workbook joins them the same way). */
+export const MELDINGEN_SCHEIDING = ' | ';
+
 export const STATUSES: readonly Status[] = ['fout', 'overleg', 'onvolledig', 'ok'];
 
 /** The Status column's colours in Excel (the API's XlsxWriter.Statuskleuren holds the same); the overview's bars use the text colour. */

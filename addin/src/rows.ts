@@ -1,5 +1,5 @@
 // Pure logic between the sheet and the API: which cells are sent, what is written back, what changed.
-import { type Beoordeling, type CellValue, type Layout, type RijUitslag, SENT_KEYS } from './format';
+import { type Beoordeling, type CellValue, type Layout, MELDINGEN_SCHEIDING, type RijUitslag, SENT_KEYS } from './format';
 
 export interface RequestRow {
   rij: number;
@@ -39,7 +39,7 @@ export interface RowOutcome {
 export const EMPTY_OUTCOME: RowOutcome = { status: '', meldingen: '' };
 
 export function outcomeOf(uitslag: RijUitslag): RowOutcome {
-  return { status: uitslag.status, meldingen: uitslag.meldingen.map((m) => m.tekst).join(' | ') };
+  return { status: uitslag.status, meldingen: uitslag.meldingen.map((m) => m.tekst).join(MELDINGEN_SCHEIDING) };
 }
 
 export interface CellWrite extends RowOutcome {

@@ -10,6 +10,9 @@ import { officeStub } from './office/build.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const apiDir = join(root, 'api');
 
+/** The folder of a catalogue shipped under api/Catalogus (ijsselland, beekdal). */
+export const catalogusFolder = (name) => join(apiDir, 'Catalogus', name);
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The most recently built API (Release in CI, often Debug on a developer's machine). */
@@ -22,10 +25,12 @@ function apiDll() {
   return built[0];
 }
 
-/** The API on a loopback port, started as its own process; stop() ends only that process. */
+/** The API on a loopback port, started as its own process; stop() ends only that process.
+ * `env` adds settings as environment variables, e.g. { Catalogus__Map: folder } for another region's catalogue. */
 export class ApiProcess {
-  constructor(port) {
+  constructor(port, env = {}) {
     this.port = port;
+    this.env = env;
     this.url = `http://127.0.0.1:${port}`;
     this.child = null;
   }
@@ -33,7 +38,7 @@ export class ApiProcess {
   async start() {
     this.child = spawn('dotnet', [apiDll(), '--urls', this.url], {
       cwd: apiDir,
-      env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Development', Logging__LogLevel__Default: 'Warning' },
+      env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Development', Logging__LogLevel__Default: 'Warning', ...this.env },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     for (let i = 0; i < 150; i++) {

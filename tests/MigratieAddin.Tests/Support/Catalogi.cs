@@ -10,5 +10,8 @@ public static class Catalogi
 
     public static string Folder(string name) => Path.Combine(AppContext.BaseDirectory, "catalogi", name);
 
-    public static Catalogus Load(string name) => CatalogusLoader.LoadFromFolder(Folder(name));
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Catalogus> Loaded = new();
+
+    /// <summary>The catalogue, loaded once per test run (a catalogue is read-only after loading).</summary>
+    public static Catalogus Load(string name) => Loaded.GetOrAdd(name, n => CatalogusLoader.LoadFromFolder(Folder(n)));
 }

@@ -32,6 +32,42 @@ public sealed class RijBuilder
         [Column.Productcode2023] = "44A08",
     });
 
+    /// <summary>A complete omzetting row (status ok, no messages) in this catalogue's own terms: its first gemeente, an
+    /// aanbieder gegund the standard omzetting of an old product it may carry, and dates around the region's new start.</summary>
+    public static RijBuilder Omzetting(Catalogus c)
+    {
+        var (aanbieder, oud, nieuw) = (from a in c.Aanbieders
+                                       from p in c.Producten2022
+                                       where !p.IsGgzVerblijf && !p.CombinatieAmbulant
+                                       from o in c.OmzettingenFrom(p.Productcode)
+                                       where o.Standaard && a.IsGegund(o.Productcode2023)
+                                       select (a, p, o.Productcode2023)).First();
+        var start = c.Regio.IngangsdatumNieuw;
+        return new(new Dictionary<Column, object?>
+        {
+            [Column.Gemeentecode] = c.Gemeenten[0].Cbscode,
+            [Column.AanbiederAgb] = aanbieder.Agb,
+            [Column.AanbiederNaam] = aanbieder.Naam,
+            [Column.Bsn] = Bsn,
+            [Column.Naam] = Naam,
+            [Column.Geboortedatum] = Datum(start.AddYears(-15)),
+            [Column.Toewijzingnummer] = 1001,
+            [Column.Productcategorie2022] = oud.Productcategorie,
+            [Column.Productcode2022] = oud.Productcode,
+            [Column.Ingangsdatum] = Datum(start.AddMonths(-10)),
+            [Column.Einddatum] = Datum(start.AddMonths(14)),
+            [Column.Volume] = 7,
+            [Column.Eenheid] = oud.Eenheid,
+            [Column.Frequentie] = 2,
+            [Column.Productcode2023] = nieuw,
+        });
+    }
+
+    /// <summary>A date as the format writes it (dd-MM-yyyy).</summary>
+    public static string Datum(DateOnly d) => d.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    public object? this[Column column] => _values.GetValueOrDefault(column);
+
     /// <summary>The ambulant row an aanbieder adds for this row: a copy with categorie 50, no product code and a budget.</summary>
     public RijBuilder Ambulant() => Copy()
         .With(Column.Productcategorie2023, "50")
@@ -78,6 +114,12 @@ public static class Engine
         Validator.Validate(rows.Select((r, i) => r.Build(i + 2)).ToList(), fase);
 
     public static RijUitslag Judge(RijBuilder row, Fase fase = Fase.Aanbieder) => Validate(fase, row).Rijen[0];
+
+    /// <summary>The rules of another catalogue (see <see cref="Catalogi"/>).</summary>
+    public static Beoordeling Validate(Catalogus catalogus, Fase fase, params RijBuilder[] rows) =>
+        new Validator(catalogus, TestSealer).Validate(rows.Select((r, i) => r.Build(i + 2)).ToList(), fase);
+
+    public static RijUitslag Judge(Catalogus catalogus, RijBuilder row, Fase fase = Fase.Aanbieder) => Validate(catalogus, fase, row).Rijen[0];
 
     public static void HasMelding(this RijUitslag rij, string code, string kolom, Ernst ernst)
     {
