@@ -66,8 +66,11 @@ public static class Beveiliging
                 var perTenSeconds = Math.Max(1, options.VerzoekenPerMinuut / 6);
                 return RateLimitPartition.GetTokenBucketLimiter(Caller(context), _ => new TokenBucketRateLimiterOptions
                 {
-                    TokenLimit = perTenSeconds, TokensPerPeriod = perTenSeconds, ReplenishmentPeriod = TimeSpan.FromSeconds(10),
-                    QueueLimit = 0, AutoReplenishment = true,
+                    TokenLimit = perTenSeconds,
+                    TokensPerPeriod = perTenSeconds,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(10),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
                 });
             });
         });

@@ -9,7 +9,9 @@ public static class Dutch
     /// <summary>A dot between thousands, a comma before decimals; built from the invariant culture, never from nl-NL's data.</summary>
     private static readonly NumberFormatInfo Numbers = NumberFormatInfo.ReadOnly(new NumberFormatInfo
     {
-        NumberGroupSeparator = ".", NumberDecimalSeparator = ",", NegativeSign = "-",
+        NumberGroupSeparator = ".",
+        NumberDecimalSeparator = ",",
+        NegativeSign = "-",
     });
 
     private static readonly string[] Months =

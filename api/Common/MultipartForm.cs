@@ -24,7 +24,9 @@ public static class MultipartForm
             // URL-encoded: fields only (no file can be in it), read by ASP.NET within the same limits.
             request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
             {
-                MultipartBodyLengthLimit = maxBytes, ValueCountLimit = valueCountLimit, ValueLengthLimit = valueLengthLimit,
+                MultipartBodyLengthLimit = maxBytes,
+                ValueCountLimit = valueCountLimit,
+                ValueLengthLimit = valueLengthLimit,
             }));
             return await request.ReadFormAsync(ct);
         }

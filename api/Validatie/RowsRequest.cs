@@ -18,7 +18,9 @@ public static class RowsRequestReader
 
     private static readonly FrozenDictionary<string, Fase> Fases = new Dictionary<string, Fase>
     {
-        ["gemeente"] = Fase.Gemeente, ["aanbieder"] = Fase.Aanbieder, ["controle"] = Fase.Controle,
+        ["gemeente"] = Fase.Gemeente,
+        ["aanbieder"] = Fase.Aanbieder,
+        ["controle"] = Fase.Controle,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     public static RowsRequest Read(ReadOnlySpan<byte> json, int maxRows, bool faseRequired = true, CancellationToken ct = default)

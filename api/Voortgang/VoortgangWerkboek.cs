@@ -1,8 +1,8 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
-using S = DocumentFormat.OpenXml.Spreadsheet;
-using C = DocumentFormat.OpenXml.Drawing.Charts;
 using A = DocumentFormat.OpenXml.Drawing;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+using S = DocumentFormat.OpenXml.Spreadsheet;
 using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 
 namespace MigratieAddin.Api;
@@ -109,7 +109,8 @@ public sealed record VoortgangTabel(IReadOnlyList<string> Koppen, IReadOnlyList<
             new Xdr.GraphicFrame(
                 new Xdr.NonVisualGraphicFrameProperties(new Xdr.NonVisualDrawingProperties { Id = 2, Name = "Voortgang" }, new Xdr.NonVisualGraphicFrameDrawingProperties()),
                 new Xdr.Transform(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = 0, Cy = 0 }),
-                new A.Graphic(new A.GraphicData(new C.ChartReference { Id = drawingPart.GetIdOfPart(chartPart) }) { Uri = "http://schemas.openxmlformats.org/drawingml/2006/chart" })) { Macro = "" },
+                new A.Graphic(new A.GraphicData(new C.ChartReference { Id = drawingPart.GetIdOfPart(chartPart) }) { Uri = "http://schemas.openxmlformats.org/drawingml/2006/chart" }))
+            { Macro = "" },
             new Xdr.ClientData()));
     }
 }

@@ -17,12 +17,20 @@ public static class ActiveContent
     // Relationship types by their last segment (the transitional, strict and Microsoft namespaces end alike).
     private static readonly Dictionary<string, string> Relationships = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["vbaProject"] = Macros, ["vbaProjectSignature"] = Macros, ["wordVbaData"] = Macros, ["xlMacrosheet"] = Macros,
-        ["xlIntlMacrosheet"] = Macros, ["extensibility"] = Macros,
-        ["externalLink"] = Links, ["externalLinkPath"] = Links,
-        ["oleObject"] = Objects, ["package"] = Objects,
-        ["control"] = Controls, ["activeXControlBinary"] = Controls,
-        ["connections"] = Connections, ["queryTable"] = Connections,
+        ["vbaProject"] = Macros,
+        ["vbaProjectSignature"] = Macros,
+        ["wordVbaData"] = Macros,
+        ["xlMacrosheet"] = Macros,
+        ["xlIntlMacrosheet"] = Macros,
+        ["extensibility"] = Macros,
+        ["externalLink"] = Links,
+        ["externalLinkPath"] = Links,
+        ["oleObject"] = Objects,
+        ["package"] = Objects,
+        ["control"] = Controls,
+        ["activeXControlBinary"] = Controls,
+        ["connections"] = Connections,
+        ["queryTable"] = Connections,
     };
 
     // Content types, also for parts nothing points to (they would still ride along in the copied package).

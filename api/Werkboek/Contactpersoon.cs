@@ -19,8 +19,11 @@ public sealed record Contactpersoon(string? Voornaam, string? Achternaam, string
     /// an e-mail that is not one address is a 400 naming the field and the position, never the person.</summary>
     public static IReadOnlyList<Contactpersoon> Checked(IReadOnlyList<Contactpersoon> contactpersonen) =>
         contactpersonen.Select((c, i) => string.IsNullOrWhiteSpace(c.Email) ? c
-            : c with { Email = Address(c.Email) ?? throw new RequestException(StatusCodes.Status400BadRequest,
-                Invariant($"Het veld 'email' van contactpersoon {i + 1} is geen geldig e-mailadres. Vul één adres in, zoals naam@gemeente.nl.")) }).ToList();
+            : c with
+            {
+                Email = Address(c.Email) ?? throw new RequestException(StatusCodes.Status400BadRequest,
+                Invariant($"Het veld 'email' van contactpersoon {i + 1} is geen geldig e-mailadres. Vul één adres in, zoals naam@gemeente.nl."))
+            }).ToList();
 
     /// <summary>The address in `adres` or `Naam &lt;adres&gt;`, or null when the text is anything else.</summary>
     public static string? Address(string? text)

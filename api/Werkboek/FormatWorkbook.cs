@@ -27,9 +27,17 @@ public static class FormatWorkbook
 
     private static readonly Dictionary<Column, double> Widths = new()
     {
-        [Column.AanbiederNaam] = 26, [Column.Naam] = 24, [Column.OpmerkingAanbieder] = 30, [Column.Meldingen] = 60,
-        [Column.Productcategorie2022] = 12, [Column.Productcategorie2023] = 12, [Column.Eenheid] = 9, [Column.Frequentie] = 11,
-        [Column.Status] = 12, [Column.Volume] = 10, [Column.Volume2023] = 10,
+        [Column.AanbiederNaam] = 26,
+        [Column.Naam] = 24,
+        [Column.OpmerkingAanbieder] = 30,
+        [Column.Meldingen] = 60,
+        [Column.Productcategorie2022] = 12,
+        [Column.Productcategorie2023] = 12,
+        [Column.Eenheid] = 9,
+        [Column.Frequentie] = 11,
+        [Column.Status] = 12,
+        [Column.Volume] = 10,
+        [Column.Volume2023] = 10,
     };
 
     private static IReadOnlySet<Column> TextColumns => Columns.TextFormatted;

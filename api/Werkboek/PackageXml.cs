@@ -9,8 +9,13 @@ public static class PackageXml
     // At least as lenient as the SDK's own reader, so it never stops before the point the SDK would reach.
     private static readonly XmlReaderSettings Settings = new()
     {
-        DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, CheckCharacters = false,
-        IgnoreComments = true, IgnoreProcessingInstructions = true, IgnoreWhitespace = true, CloseInput = false,
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        CheckCharacters = false,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = true,
+        CloseInput = false,
     };
 
     /// <summary>Refuses a part whose elements nest <paramref name="maxDepth"/> levels or more, or a shared string table

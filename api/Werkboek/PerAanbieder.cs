@@ -40,7 +40,8 @@ public static class PerAanbieder
             if (fouten.Count > 0 || read.Gemeentecode is null || read.Aanbieder is null)
             {
                 nietVerzonden.Add(new NietVerzonden(row.Number, read.Gemeentecode, read.Agb, read.Toewijzingnummer,
-                    fouten.Select(f => $"{f.Code}: {f.Tekst}").ToList()) { Meldingen = fouten });
+                    fouten.Select(f => $"{f.Code}: {f.Tekst}").ToList())
+                { Meldingen = fouten });
                 continue;
             }
             var key = (read.Gemeentecode, read.Aanbieder.Agb);
@@ -53,7 +54,8 @@ public static class PerAanbieder
             var aanbieder = catalogus.Aanbieder(g.Key.Agb)!;
             var bestand = $"{SafeName(gemeente.Naam)}/{SafeName(aanbieder.Naam)} {aanbieder.Agb}";
             return new Zending(gemeente.Cbscode, gemeente.Naam, aanbieder.Agb, aanbieder.Naam, aanbieder.Email, g.Value.Count,
-                bestand + ".xlsx", bestand + ".eml") { Rows = g.Value };
+                bestand + ".xlsx", bestand + ".eml")
+            { Rows = g.Value };
         }).OrderBy(z => z.Gemeente).ThenBy(z => z.Aanbieder).ToList();
         return new Verzendoverzicht(zendingen, nietVerzonden);
     }
@@ -97,8 +99,11 @@ public static class PerAanbieder
         message.To.Add(new MailboxAddress(aanbieder.Naam, aanbieder.Email));
         message.Subject = Begeleidingsbrief.Onderwerp(gemeente, catalogus.Regio);
         message.Headers.Add("X-Unsent", "1");
-        var body = new BodyBuilder { TextBody = Begeleidingsbrief.Tekst(gemeente, aanbieder, catalogus.Regio, contactpersonen, zending.Rijen,
-            combinatieAmbulant: zending.Rows.Any(r => ValueReader.Productcode(r[Column.Productcode2022]) is { } code && catalogus.Product2022(code)?.CombinatieAmbulant == true)) };
+        var body = new BodyBuilder
+        {
+            TextBody = Begeleidingsbrief.Tekst(gemeente, aanbieder, catalogus.Regio, contactpersonen, zending.Rijen,
+            combinatieAmbulant: zending.Rows.Any(r => ValueReader.Productcode(r[Column.Productcode2022]) is { } code && catalogus.Product2022(code)?.CombinatieAmbulant == true))
+        };
         body.Attachments.Add(Path.GetFileName(zending.Werkboek), workbook,
             ContentType.Parse("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
         message.Body = body.ToMessageBody();

@@ -27,12 +27,18 @@ public sealed partial class StatusSheet
 
     private static readonly XmlReaderSettings ReaderSettings = new()
     {
-        DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = false, IgnoreComments = false, CloseInput = false,
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreWhitespace = false,
+        IgnoreComments = false,
+        CloseInput = false,
     };
 
     private static readonly XmlWriterSettings WriterSettings = new()
     {
-        Encoding = new UTF8Encoding(false), NewLineHandling = NewLineHandling.Entitize, CloseOutput = false,
+        Encoding = new UTF8Encoding(false),
+        NewLineHandling = NewLineHandling.Entitize,
+        CloseOutput = false,
     };
 
     /// <summary>The highest 0-based column any cell of the sheet uses (-1 for none), read as XlsxReader reads references.</summary>

@@ -116,8 +116,12 @@ public static partial class XlsxReader
     // As strict as the SDK's own reader about what a part may hold (no DTD), and keeping the whitespace of texts.
     private static readonly XmlReaderSettings PartSettings = new()
     {
-        DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreProcessingInstructions = true,
-        IgnoreWhitespace = false, CloseInput = false,
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = false,
+        CloseInput = false,
     };
 
     /// <summary>The value (v) and the inline string (is) of the cell the reader is on; the reader ends on the cell's end.</summary>

@@ -68,7 +68,9 @@ public static class XlsxWriter
         var index = sheets.ChildElements.Count;
         sheets.Append(new Sheet
         {
-            Id = workbookPart.GetIdOfPart(part), SheetId = (uint)index + 1, Name = name,
+            Id = workbookPart.GetIdOfPart(part),
+            SheetId = (uint)index + 1,
+            Name = name,
             State = hidden ? SheetStateValues.VeryHidden : null,
         });
 
@@ -106,8 +108,12 @@ public static class XlsxWriter
                 var spec = options.Columns[c];
                 writer.WriteElement(new XColumn
                 {
-                    Min = (uint)c + 1, Max = (uint)c + 1, Width = spec.Width, CustomWidth = true,
-                    Hidden = spec.Hidden ? true : null, Style = spec.Style is { } st ? (uint)st : null,
+                    Min = (uint)c + 1,
+                    Max = (uint)c + 1,
+                    Width = spec.Width,
+                    CustomWidth = true,
+                    Hidden = spec.Hidden ? true : null,
+                    Style = spec.Style is { } st ? (uint)st : null,
                 });
             }
             writer.WriteEndElement();
@@ -134,8 +140,11 @@ public static class XlsxWriter
             {
                 writer.WriteStartElement(new ConditionalFormattingRule
                 {
-                    Type = ConditionalFormatValues.BeginsWith, Operator = ConditionalFormattingOperatorValues.BeginsWith,
-                    Text = text, FormatId = (uint)opmaak, Priority = priority++,
+                    Type = ConditionalFormatValues.BeginsWith,
+                    Operator = ConditionalFormattingOperatorValues.BeginsWith,
+                    Text = text,
+                    FormatId = (uint)opmaak,
+                    Priority = priority++,
                 });
                 writer.WriteElement(new Formula($"LEFT({column}2,LEN(\"{text}\"))=\"{text}\""));
                 writer.WriteEndElement();
@@ -148,10 +157,15 @@ public static class XlsxWriter
             writer.WriteStartElement(new DataValidations { Count = 1 });
             writer.WriteStartElement(new DataValidation
             {
-                Type = DataValidationValues.List, AllowBlank = true, ShowInputMessage = true, ShowErrorMessage = true,
-                ErrorStyle = DataValidationErrorStyleValues.Warning, ErrorTitle = "Onbekende code",
+                Type = DataValidationValues.List,
+                AllowBlank = true,
+                ShowInputMessage = true,
+                ShowErrorMessage = true,
+                ErrorStyle = DataValidationErrorStyleValues.Warning,
+                ErrorTitle = "Onbekende code",
                 Error = list.Error,
-                PromptTitle = "Kies uit de lijst", Prompt = list.Prompt,
+                PromptTitle = "Kies uit de lijst",
+                Prompt = list.Prompt,
                 SequenceOfReferences = new ListValue<StringValue> { InnerText = Invariant($"{column}2:{column}{MaxRows}") },
             });
             writer.WriteElement(new Formula1(list.Source));
@@ -383,9 +397,16 @@ public static class XlsxWriter
             new DiagonalBorder());
         CellFormat Xf(uint font = 0, uint fill = 0, uint border = 0, uint numFmt = 0, bool wrap = false) => new(wrap ? new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top } : null!)
         {
-            FontId = font, FillId = fill, BorderId = border, NumberFormatId = numFmt, FormatId = 0,
-            ApplyFont = font != 0 ? true : null, ApplyFill = fill != 0 ? true : null, ApplyBorder = border != 0 ? true : null,
-            ApplyNumberFormat = numFmt != 0 ? true : null, ApplyAlignment = wrap ? true : null,
+            FontId = font,
+            FillId = fill,
+            BorderId = border,
+            NumberFormatId = numFmt,
+            FormatId = 0,
+            ApplyFont = font != 0 ? true : null,
+            ApplyFill = fill != 0 ? true : null,
+            ApplyBorder = border != 0 ? true : null,
+            ApplyNumberFormat = numFmt != 0 ? true : null,
+            ApplyAlignment = wrap ? true : null,
         };
 
         return new Stylesheet(
@@ -393,11 +414,13 @@ public static class XlsxWriter
             new Fonts(
                 new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
                 new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
-                new Font(new Bold(), new FontSize { Val = 14 }, new FontName { Val = "Calibri" })) { Count = 3 },
+                new Font(new Bold(), new FontSize { Val = 14 }, new FontName { Val = "Calibri" }))
+            { Count = 3 },
             new Fills(
                 new Fill(new PatternFill { PatternType = PatternValues.None }),
                 new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-                Solid("DDEBF7"), Solid("FFF2CC"), Solid("EDEDED")) { Count = 5 },
+                Solid("DDEBF7"), Solid("FFF2CC"), Solid("EDEDED"))
+            { Count = 5 },
             new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), thin) { Count = 2 },
             new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
             new CellFormats(
@@ -410,7 +433,8 @@ public static class XlsxWriter
                 Xf(wrap: true),
                 Xf(font: 2),
                 Xf(font: 1, border: 1),
-                Xf(numFmt: 165)) { Count = 10 },
+                Xf(numFmt: 165))
+            { Count = 10 },
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 },
             new DifferentialFormats(Statuskleuren.Select(k => Dxf(k.Tekst, k.Vulling))) { Count = (uint)Statuskleuren.Count });
     }

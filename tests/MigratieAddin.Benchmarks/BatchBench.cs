@@ -22,7 +22,7 @@ internal static class BatchBench
         {
             await using var api = await ApiProcess.StartAsync(("Logging__LogLevel__Default", "Warning"), ("Catalogus__Map", catalogus.Path), ("Voortgang__Bestand", store));
             using var http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None })
-                { BaseAddress = new Uri(api.Url), Timeout = TimeSpan.FromMinutes(2) };
+            { BaseAddress = new Uri(api.Url), Timeout = TimeSpan.FromMinutes(2) };
 
             // Sending: one gemeente's rows over `count` aanbieders, the yellow column filled in (as they come back).
             var workbooks = await WorkbooksAsync(http, GeneratedCatalogus.Rows(count * rows, count, gemeenten: 1, productcode2023: "44A08"));

@@ -7,9 +7,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using MigratieAddin.Api;
 using Microsoft.Extensions.DependencyInjection;
-
+using MigratieAddin.Api;
 // Speed of the validation engine and of POST /api/validatie, as docs/PERFORMANCE.md reports it.
 // Run: dotnet run -c Release --project tests/MigratieAddin.Benchmarks [-- rows iterations]
 // Cold and warm against a floor, with fresh starts of the published app: ... -- koud [starts rows] (see Koud.cs)
@@ -234,10 +233,19 @@ internal sealed class GeneratedCatalogus : IDisposable
             {
                 ["waarden"] = new JsonObject
                 {
-                    ["gemeentecode"] = codes[i % gemeenten], ["aanbiederAgb"] = (97000000 + i % aanbieders).ToString(),
-                    ["bsn"] = TestBsn.Make(i), ["naam"] = $"Jeugdige {i}", ["geboortedatum"] = 40000 + i % 2000,
-                    ["toewijzingnummer"] = 600_000_000 + i, ["productcategorie2022"] = "44", ["productcode2022"] = "44301",
-                    ["ingangsdatum"] = "01-03-2022", ["einddatum"] = "31-12-2023", ["volume"] = 7, ["eenheid"] = "14", ["frequentie"] = 2,
+                    ["gemeentecode"] = codes[i % gemeenten],
+                    ["aanbiederAgb"] = (97000000 + i % aanbieders).ToString(),
+                    ["bsn"] = TestBsn.Make(i),
+                    ["naam"] = $"Jeugdige {i}",
+                    ["geboortedatum"] = 40000 + i % 2000,
+                    ["toewijzingnummer"] = 600_000_000 + i,
+                    ["productcategorie2022"] = "44",
+                    ["productcode2022"] = "44301",
+                    ["ingangsdatum"] = "01-03-2022",
+                    ["einddatum"] = "31-12-2023",
+                    ["volume"] = 7,
+                    ["eenheid"] = "14",
+                    ["frequentie"] = 2,
                     ["productcode2023"] = productcode2023,
                 },
             });
@@ -262,11 +270,22 @@ internal static class BenchRows
             var standaard = catalogus.OmzettingenFrom(code2022).FirstOrDefault(o => o.Standaard)?.Productcode2023;
             var waarden = new JsonObject
             {
-                ["gemeentecode"] = d[0], ["aanbiederAgb"] = d[1], ["aanbiederNaam"] = d[2], ["bsn"] = TestBsn.Make(i), ["naam"] = d[4],
-                ["geboortedatum"] = Serial(d[5]), ["toewijzingnummer"] = 300_000_000 + i, ["productcategorie2022"] = d[7],
-                ["productcode2022"] = code2022, ["ingangsdatum"] = Serial(d[9]), ["einddatum"] = Serial(d[10]),
-                ["volume"] = int.Parse(d[11]), ["eenheid"] = d[12], ["frequentie"] = int.Parse(d[13]),
-                ["productcode2023"] = i % 50 == 7 ? null : standaard, ["opmerkingAanbieder"] = i % 40 == 3 ? "Graag overleg" : null,
+                ["gemeentecode"] = d[0],
+                ["aanbiederAgb"] = d[1],
+                ["aanbiederNaam"] = d[2],
+                ["bsn"] = TestBsn.Make(i),
+                ["naam"] = d[4],
+                ["geboortedatum"] = Serial(d[5]),
+                ["toewijzingnummer"] = 300_000_000 + i,
+                ["productcategorie2022"] = d[7],
+                ["productcode2022"] = code2022,
+                ["ingangsdatum"] = Serial(d[9]),
+                ["einddatum"] = Serial(d[10]),
+                ["volume"] = int.Parse(d[11]),
+                ["eenheid"] = d[12],
+                ["frequentie"] = int.Parse(d[13]),
+                ["productcode2023"] = i % 50 == 7 ? null : standaard,
+                ["opmerkingAanbieder"] = i % 40 == 3 ? "Graag overleg" : null,
             };
             rijen.Add(new JsonObject { ["rij"] = rijen.Count + 2, ["waarden"] = waarden });
             if (catalogus.Product2022(code2022) is { CombinatieAmbulant: true } && rijen.Count < count)

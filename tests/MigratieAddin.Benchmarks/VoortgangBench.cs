@@ -83,7 +83,7 @@ internal static class VoortgangBench
 
         await using var api = await ApiProcess.StartAsync(("Logging__LogLevel__Default", "Warning"), ("Catalogus__Map", catalogusMap), setting);
         using var http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None })
-            { BaseAddress = new Uri(api.Url), Timeout = TimeSpan.FromMinutes(1) };
+        { BaseAddress = new Uri(api.Url), Timeout = TimeSpan.FromMinutes(1) };
         var first = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/voortgang")).RootElement;
         var lines = first.GetProperty("regels").GetArrayLength();
         if (lines != gemeenten.Count * aanbieders.Count)

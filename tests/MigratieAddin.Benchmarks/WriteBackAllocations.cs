@@ -19,7 +19,7 @@ internal static class WriteBackAllocations
         await using (var maker = await ApiProcess.StartAsync(("Logging__LogLevel__Default", "Warning")))
         {
             using var http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None })
-                { BaseAddress = new Uri(maker.Url), Timeout = TimeSpan.FromMinutes(2) };
+            { BaseAddress = new Uri(maker.Url), Timeout = TimeSpan.FromMinutes(2) };
             workbook = await SealedWorkbooks.MakeAsync(http, rows);
         }
         var catalogus = CatalogusLoader.LoadEmbedded();

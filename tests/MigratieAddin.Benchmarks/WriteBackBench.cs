@@ -61,7 +61,7 @@ internal static class WriteBackBench
     {
         await using var api = await StartAsync(environment);
         using var http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None })
-            { BaseAddress = new Uri(api.Url), Timeout = TimeSpan.FromMinutes(2) };
+        { BaseAddress = new Uri(api.Url), Timeout = TimeSpan.FromMinutes(2) };
         var idle = api.ResidentBytes();
         var times = new List<TimeSpan>();
         long answer = 0, first = 0;

@@ -105,9 +105,20 @@ internal static class LoadTest
                 ["rij"] = i + 2,
                 ["waarden"] = new JsonObject
                 {
-                    ["gemeentecode"] = "0193", ["aanbiederAgb"] = "98000022", ["aanbiederNaam"] = "Bètahuis Gezinshuizen", ["bsn"] = TestBsn.Make(i),
-                    ["naam"] = $"Jeugdige {i}", ["geboortedatum"] = 40000 + i % 1500, ["toewijzingnummer"] = 500_000_000 + i, ["productcategorie2022"] = "44",
-                    ["productcode2022"] = "44301", ["ingangsdatum"] = 44621, ["einddatum"] = 45291, ["volume"] = 7, ["eenheid"] = "14", ["frequentie"] = 2,
+                    ["gemeentecode"] = "0193",
+                    ["aanbiederAgb"] = "98000022",
+                    ["aanbiederNaam"] = "Bètahuis Gezinshuizen",
+                    ["bsn"] = TestBsn.Make(i),
+                    ["naam"] = $"Jeugdige {i}",
+                    ["geboortedatum"] = 40000 + i % 1500,
+                    ["toewijzingnummer"] = 500_000_000 + i,
+                    ["productcategorie2022"] = "44",
+                    ["productcode2022"] = "44301",
+                    ["ingangsdatum"] = 44621,
+                    ["einddatum"] = 45291,
+                    ["volume"] = 7,
+                    ["eenheid"] = "14",
+                    ["frequentie"] = 2,
                     ["productcode2023"] = i % 10 == 0 ? "44A09" : "44A08",
                 },
             });

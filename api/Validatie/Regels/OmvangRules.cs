@@ -6,13 +6,21 @@ public sealed class OmvangMustFollowIjw() : Rule("OMVANG_ONGELDIG", Ernst.Fout, 
 {
     public static readonly IReadOnlyDictionary<string, string> Eenheden = new Dictionary<string, string>
     {
-        ["01"] = "minuut", ["04"] = "uur", ["14"] = "etmaal", ["16"] = "dagdeel",
-        ["82"] = "stuks (output)", ["83"] = "euro's", ["84"] = "stuks (inspanning)",
+        ["01"] = "minuut",
+        ["04"] = "uur",
+        ["14"] = "etmaal",
+        ["16"] = "dagdeel",
+        ["82"] = "stuks (output)",
+        ["83"] = "euro's",
+        ["84"] = "stuks (inspanning)",
     };
 
     public static readonly IReadOnlyDictionary<long, string> Frequenties = new Dictionary<long, string>
     {
-        [1] = "per dag", [2] = "per week", [4] = "per maand", [6] = "totaal binnen geldigheidsduur",
+        [1] = "per dag",
+        [2] = "per week",
+        [4] = "per maand",
+        [6] = "totaal binnen geldigheidsduur",
     };
 
     // iJw CS338: these units cannot be given per day.

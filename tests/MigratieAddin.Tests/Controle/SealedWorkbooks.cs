@@ -16,11 +16,21 @@ public static class SealedWorkbooks
             {
                 ["waarden"] = new JsonObject
                 {
-                    ["gemeentecode"] = "0193", ["aanbiederAgb"] = "98000022", ["aanbiederNaam"] = "Bètahuis Gezinshuizen",
-                    ["bsn"] = TestBsn.Make(i), ["naam"] = $"Jeugdige {i}", ["geboortedatum"] = 40000 + i % 2000,
-                    ["toewijzingnummer"] = 600_000_000 + i, ["productcategorie2022"] = "44", ["productcode2022"] = "44301",
-                    ["ingangsdatum"] = "01-03-2022", ["einddatum"] = "31-12-2023", ["volume"] = i % 13 == 4 ? 0 : 7, ["eenheid"] = "14",
-                    ["frequentie"] = 2, ["productcode2023"] = i % 10 == 3 ? null : "44A08",
+                    ["gemeentecode"] = "0193",
+                    ["aanbiederAgb"] = "98000022",
+                    ["aanbiederNaam"] = "Bètahuis Gezinshuizen",
+                    ["bsn"] = TestBsn.Make(i),
+                    ["naam"] = $"Jeugdige {i}",
+                    ["geboortedatum"] = 40000 + i % 2000,
+                    ["toewijzingnummer"] = 600_000_000 + i,
+                    ["productcategorie2022"] = "44",
+                    ["productcode2022"] = "44301",
+                    ["ingangsdatum"] = "01-03-2022",
+                    ["einddatum"] = "31-12-2023",
+                    ["volume"] = i % 13 == 4 ? 0 : 7,
+                    ["eenheid"] = "14",
+                    ["frequentie"] = 2,
+                    ["productcode2023"] = i % 10 == 3 ? null : "44A08",
                 },
             });
         return Encoding.UTF8.GetBytes(new JsonObject { ["rijen"] = rijen }.ToJsonString());

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using MigratieAddin.Api;
 using Microsoft.Extensions.Options;
+using MigratieAddin.Api;
 
 namespace MigratieAddin.Tests;
 

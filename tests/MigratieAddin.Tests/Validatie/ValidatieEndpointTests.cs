@@ -14,10 +14,22 @@ public class ValidatieEndpointTests
         ["rij"] = rij,
         ["waarden"] = new JsonObject
         {
-            ["gemeentecode"] = "0193", ["aanbiederAgb"] = 98000022, ["bsn"] = bsn, ["naam"] = "Sanne Hendriks",
-            ["geboortedatum"] = 39712, ["toewijzingnummer"] = toewijzingnummer, ["productcode2022"] = "44301",
-            ["ingangsdatum"] = "01-03-2022", ["einddatum"] = "2023-12-31", ["volume"] = 7, ["eenheid"] = 14,
-            ["frequentie"] = "2", ["productcode2023"] = "44a08", ["status"] = "fout", ["regelId"] = null, ["extra"] = new JsonObject(),
+            ["gemeentecode"] = "0193",
+            ["aanbiederAgb"] = 98000022,
+            ["bsn"] = bsn,
+            ["naam"] = "Sanne Hendriks",
+            ["geboortedatum"] = 39712,
+            ["toewijzingnummer"] = toewijzingnummer,
+            ["productcode2022"] = "44301",
+            ["ingangsdatum"] = "01-03-2022",
+            ["einddatum"] = "2023-12-31",
+            ["volume"] = 7,
+            ["eenheid"] = 14,
+            ["frequentie"] = "2",
+            ["productcode2023"] = "44a08",
+            ["status"] = "fout",
+            ["regelId"] = null,
+            ["extra"] = new JsonObject(),
         },
     };
 

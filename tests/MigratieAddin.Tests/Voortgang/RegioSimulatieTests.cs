@@ -29,10 +29,19 @@ public class RegioSimulatieTests
                     {
                         ["waarden"] = new JsonObject
                         {
-                            ["gemeentecode"] = gemeente, ["aanbiederAgb"] = agb, ["bsn"] = TestBsn.Make(n), ["naam"] = $"Jeugdige {n}",
-                            ["geboortedatum"] = "01-05-2012", ["toewijzingnummer"] = 700_000_000 + n, ["productcategorie2022"] = code2022[..2],
-                            ["productcode2022"] = code2022, ["ingangsdatum"] = "01-03-2022", ["einddatum"] = "31-12-2023", ["volume"] = 7,
-                            ["eenheid"] = "14", ["frequentie"] = 2,
+                            ["gemeentecode"] = gemeente,
+                            ["aanbiederAgb"] = agb,
+                            ["bsn"] = TestBsn.Make(n),
+                            ["naam"] = $"Jeugdige {n}",
+                            ["geboortedatum"] = "01-05-2012",
+                            ["toewijzingnummer"] = 700_000_000 + n,
+                            ["productcategorie2022"] = code2022[..2],
+                            ["productcode2022"] = code2022,
+                            ["ingangsdatum"] = "01-03-2022",
+                            ["einddatum"] = "31-12-2023",
+                            ["volume"] = 7,
+                            ["eenheid"] = "14",
+                            ["frequentie"] = 2,
                         },
                     });
         return Encoding.UTF8.GetBytes(new JsonObject { ["rijen"] = rijen }.ToJsonString());

@@ -4,8 +4,8 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using MigratieAddin.Api;
-using XCell = DocumentFormat.OpenXml.Spreadsheet.Cell;
 using Column = MigratieAddin.Api.Column;
+using XCell = DocumentFormat.OpenXml.Spreadsheet.Cell;
 
 namespace MigratieAddin.Tests;
 
