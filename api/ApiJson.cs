@@ -1,3 +1,4 @@
+// The host's JSON context: it names types of several features, so it lives beside Program.cs, not in Common/.
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
