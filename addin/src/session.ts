@@ -150,6 +150,8 @@ export class LiveValidation {
         this.cells.set(i + 2, cells);
         this.shown.set(i + 2, this.outcomeShown(cells));
       });
+      // New rows under old numbers: the next round judges everything again (a co-author's sort writes nothing still).
+      this.judgedWhole = false;
       this.update({ missingHeaders: missingHeaders(this.layout), progress: null });
       try {
         await this.round(scope, [], started);
@@ -228,9 +230,10 @@ export class LiveValidation {
       // Rows inserted, deleted or sorted here: everything is read and judged again (a co-author's: read, not written).
       if (!layout || change.kind === 'structure') return this.validateAll(scope === 'local' ? 'all' : 'remote');
       const width = layout.width;
+      // A header typed anywhere in row 1 (also right of the columns known so far) changes the layout: read it all again.
+      if (change.areas.some((a) => a.firstRow === 1 || a.lastRow - a.firstRow > 100_000)) return this.validateAll(scope === 'local' ? 'all' : 'remote');
       const areas = change.areas.filter((a) => a.firstColumn < width);
       if (areas.length === 0) return;
-      if (areas.some((a) => a.firstRow === 1 || a.lastRow - a.firstRow > 100_000)) return this.validateAll(scope === 'local' ? 'all' : 'remote');
       const touched: number[] = [];
       for (const a of areas) {
         const first = Math.max(2, a.firstRow);

@@ -134,6 +134,17 @@ describe('sheets are tracked by id', () => {
   });
 });
 
+describe('a co-author sorts', () => {
+  it('the findings follow the rows to their new numbers, though this pane writes nothing for it', async () => {
+    const excel = new FakeExcel({ Toewijzingen: [HEADERS, ...rows(3, (i) => (i === 0 ? 'fout' : `99990000${i}`))] });
+    const session = new LiveValidation(gateway(excel), new FakeApi());
+    await session.start();
+    expect(session.current.bevindingen.map((b) => b.row)).toEqual([2]);
+    await excel.sort('Toewijzingen', 2, 4, (a, b) => String(a[BSN]).localeCompare(String(b[BSN])), 'Remote');
+    await vi.waitFor(() => expect(session.current.bevindingen.map((b) => b.row)).toEqual([4]));
+  });
+});
+
 describe('text that Excel would take for a formula', () => {
   it('the fake, like Excel, turns "-..." written through values into a formula in a General cell', async () => {
     const excel = new FakeExcel({ Blad1: [['x']] });
