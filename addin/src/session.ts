@@ -18,7 +18,7 @@ import { cellForApi, type RequestRow, type RowOutcome, requestRow, sameOutcome, 
 import { excelFoutTekst } from './excel/errors';
 import { Geannuleerd, type SheetChange, type SheetGateway } from './excel/sheet';
 
-export interface Bevinding {
+export interface RijMelding {
   row: number;
   column: number | undefined;
   header: string;
@@ -46,7 +46,7 @@ export interface SessionState {
   progress: Voortgang | null;
   telling: Telling | null;
   werkboekMeldingen: Melding[];
-  bevindingen: Bevinding[];
+  rijMeldingen: RijMelding[];
   missingHeaders: string[];
   /** Milliseconds of the last round from change to written statuses. */
   lastRoundMs: number | null;
@@ -64,9 +64,9 @@ export class LiveValidation {
   private readonly cells = new Map<number, CellValue[]>();
   /** What the sheet's Status and Meldingen cells say, as last read or written. */
   private readonly shown = new Map<number, RowOutcome>();
-  /** What this pane last concluded per row, and the findings behind it. */
+  /** What this pane last concluded per row, and the meldingen behind it. */
   private verdicts = new Map<number, RowOutcome>();
-  private findings = new Map<number, Bevinding[]>();
+  private meldingen = new Map<number, RijMelding[]>();
   /** The keys that relate rows (toewijzingnummer, BSN) of each row as last judged, so a changed key still finds its old partners. */
   private judgedKeys = new Map<number, string[]>();
   private judgedWhole = false;
@@ -89,7 +89,7 @@ export class LiveValidation {
     this.state = {
       rol: saved === 'gemeente' || saved === 'aanbieder' || saved === 'controle' ? saved : 'gemeente',
       busy: false, connection: 'onbekend', message: null, excelFout: null, progress: null, telling: null,
-      werkboekMeldingen: [], bevindingen: [], missingHeaders: [], lastRoundMs: null,
+      werkboekMeldingen: [], rijMeldingen: [], missingHeaders: [], lastRoundMs: null,
     };
   }
 
@@ -188,7 +188,7 @@ export class LiveValidation {
     return this.layout?.byKey.get(key);
   }
 
-  async select(b: Bevinding): Promise<void> {
+  async select(b: RijMelding): Promise<void> {
     await this.guarded(() => this.sheet.select(b.row, b.column ?? 0));
   }
 
@@ -318,17 +318,17 @@ export class LiveValidation {
     const judged = verdictsOf(report, sent);
     const verdicts = whole ? new Map<number, RowOutcome>() : new Map(this.verdicts);
     if (whole) {
-      this.findings.clear();
+      this.meldingen.clear();
       this.judgedKeys.clear();
     }
     const now = whole ? this.cells.keys() : new Set([...touched, ...sent]);
     for (const row of now) {
       verdicts.set(row, judged.get(row) ?? { status: '', meldingen: '' });
-      this.findings.delete(row);
+      this.meldingen.delete(row);
       this.judgedKeys.set(row, keysOf(this.cells.get(row), layout));
     }
     report.rijen.forEach((r, i) => {
-      if (r.meldingen.length > 0) this.findings.set(sent[i], r.meldingen.map((m) => ({
+      if (r.meldingen.length > 0) this.meldingen.set(sent[i], r.meldingen.map((m) => ({
         row: sent[i], column: m.kolom ? layout.byKey.get(m.kolom) : undefined, header: headerOf(m.kolom, layout.years), melding: m,
       })));
     });
@@ -341,7 +341,7 @@ export class LiveValidation {
     if (whole) this.judgedWhole = true;
     await this.write(writesFor(verdicts, candidates, this.shown));
 
-    const bevindingen = [...this.findings.keys()].sort((a, b) => a - b).flatMap((row) => this.findings.get(row)!);
+    const rijMeldingen = [...this.meldingen.keys()].sort((a, b) => a - b).flatMap((row) => this.meldingen.get(row)!);
     this.update({
       busy: false,
       progress: null,
@@ -352,7 +352,7 @@ export class LiveValidation {
         : null,
       telling: whole ? report.telling : countOf(verdicts),
       werkboekMeldingen: whole ? report.meldingen : this.state.werkboekMeldingen,
-      bevindingen,
+      rijMeldingen,
       lastRoundMs: Math.round(performance.now() - started),
     });
   }

@@ -139,7 +139,7 @@ public sealed class Opwarmen(IServiceProvider services, IOptions<OpwarmOptions> 
         }
     }
 
-    /// <summary>A request body of made-up rows in the catalogue's terms, every second one with a finding.</summary>
+    /// <summary>A request body of made-up rows in the catalogue's terms, every second one with a melding.</summary>
     private static byte[] Body(Catalogus catalogus, int count)
     {
         var gemeente = catalogus.Gemeenten[0].Cbscode;

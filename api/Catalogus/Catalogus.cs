@@ -52,10 +52,11 @@ public sealed record RegioTeksten
 
     public string BriefAfsluiting { get; init; } = "Hartelijk dank voor uw medewerking.";
 
-    /// <summary>One line of the Toelichting per line of the template.</summary>
+    /// <summary>One paragraph of the Toelichting per line of the template; the sheet wraps each within its width.</summary>
     public string ToelichtingInleiding { get; init; } =
-        "Op {ingangsdatum} gaat de regio over op een nieuw contract. Lopende toewijzingen voor wonen/verblijf die na {peildatum} doorlopen,\n"
-        + "worden per {peildatum} beëindigd en per {ingangsdatum} opnieuw toegewezen met een productcode van {nieuw}.";
+        "Op {ingangsdatum} gaat de regio over op een nieuw contract.\n"
+        + "Lopende toewijzingen voor wonen/verblijf die na {peildatum} doorlopen, worden per {peildatum} beëindigd en per {ingangsdatum} "
+        + "opnieuw toegewezen met een productcode van {nieuw}.";
 
     public string ToelichtingUitgangspunt { get; init; } =
         "Uitgangspunt: de intensiteit en de duur van de hulp blijven gelijk. Elke afwijking wordt eerst met de gemeente overlegd.";

@@ -4,7 +4,8 @@ using System.Runtime.CompilerServices;
 
 namespace MigratieAddin.Api;
 
-/// <summary>The columns of the "Toewijzingen" tab, in sheet order (FORMAT.md).</summary>
+/// <summary>The columns of the "Toewijzingen" tab. The member's value only indexes a row's cells; the sheet's order is
+/// that of <see cref="Columns.All"/>, and what a column is (input or output, its kind of value) is its definition there.</summary>
 public enum Column
 {
     Gemeentecode, AanbiederAgb, AanbiederNaam, Bsn, Naam, Geboortedatum, Toewijzingnummer,
@@ -67,19 +68,40 @@ public static class Columns
         new(Column.Akkoordcode, "akkoordcode", "Akkoordcode", Colour.Hidden, Waarde.Tekst),
     ];
 
-    /// <summary>The blue and yellow columns: the ones people fill and the rules read.</summary>
-    public const int InputCount = (int)Column.OpmerkingAanbieder + 1;
+    /// <summary>The number of columns, and of cells in a row.</summary>
+    public static readonly int Count = All.Count;
 
-    public const int Count = (int)Column.Akkoordcode + 1;
+    /// <summary>The blue and yellow columns, in sheet order: the ones people fill, the rules read and an approval mark covers.</summary>
+    public static readonly IReadOnlyList<Column> Input = [.. All.Where(c => c.Colour is Colour.Blue or Colour.Yellow).Select(c => c.Column)];
+
+    private static readonly ColumnInfo[] ByColumn = new ColumnInfo[All.Count];
+    private static readonly int[] Positions = new int[All.Count];
+
+#pragma warning disable CA1810 // the tables are filled in one pass that also checks the definition
+    static Columns()
+    {
+        for (var position = 0; position < All.Count; position++)
+        {
+            var info = All[position];
+            if ((uint)info.Column >= ByColumn.Length || ByColumn[(int)info.Column] is not null)
+                throw new InvalidOperationException($"Columns.All must define every member of Column exactly once ({info.Column}).");
+            ByColumn[(int)info.Column] = info;
+            Positions[(int)info.Column] = position;
+        }
+    }
+#pragma warning restore CA1810
 
     private static readonly FrozenDictionary<string, Column> ByKey =
         All.ToFrozenDictionary(k => k.Key, k => k.Column, StringComparer.OrdinalIgnoreCase);
 
     private static readonly ConditionalWeakTable<RegioSettings, FrozenDictionary<string, Column>> ByHeader = new();
 
-    public static string Key(this Column column) => All[(int)column].Key;
+    public static string Key(this Column column) => ByColumn[(int)column].Key;
 
-    public static ColumnInfo Info(this Column column) => All[(int)column];
+    public static ColumnInfo Info(this Column column) => ByColumn[(int)column];
+
+    /// <summary>The column's place in the sheet, 0 for column A.</summary>
+    public static int Position(this Column column) => Positions[(int)column];
 
     /// <summary>The columns Excel formats as text, so codes keep their leading zeros.</summary>
     public static readonly IReadOnlySet<Column> TextFormatted = All.Where(c => c.Waarde == Waarde.Code).Select(c => c.Column).ToHashSet();
@@ -113,7 +135,7 @@ public static class Columns
     }
 
     /// <summary>The Dutch header of the column with the region's contract years filled in.</summary>
-    public static string Header(this Column column, RegioSettings regio) => regio.Tekst(All[(int)column].Header);
+    public static string Header(this Column column, RegioSettings regio) => regio.Tekst(ByColumn[(int)column].Header);
 
     public static bool TryFromKey(string key, out Column column) => ByKey.TryGetValue(key, out column);
 

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace MigratieAddin.Api;
 
-/// <summary>How serious a finding is; a row's status is its most serious finding.</summary>
+/// <summary>How serious a melding is; a row's status is its most serious melding.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<Ernst>))]
 public enum Ernst
 {
@@ -30,13 +30,13 @@ public enum Fase
     [JsonStringEnumMemberName("controle")] Controle,
 }
 
-/// <summary>One finding: rule code, severity, the column key it concerns (null for the whole row or
+/// <summary>One melding: rule code, severity, the column key it concerns (null for the whole row or
 /// workbook) and a Dutch text that never repeats a BSN, a name or a birth date.</summary>
 public sealed record Melding(string Code, Ernst Ernst, string? Kolom, string Tekst);
 
 public static class StatusOf
 {
-    /// <summary>The row's status: its most serious finding (info counts as ok).</summary>
+    /// <summary>The row's status: its most serious melding (info counts as ok).</summary>
     public static Status Meldingen(IReadOnlyList<Melding> meldingen)
     {
         var status = Status.Ok;

@@ -23,8 +23,8 @@ public sealed class Row
     {
         get
         {
-            for (var i = 0; i < Columns.InputCount; i++)
-                if (!Cells[i].IsEmpty) return false;
+            foreach (var column in Columns.Input)
+                if (!Cells[(int)column].IsEmpty) return false;
             return true;
         }
     }

@@ -32,7 +32,7 @@ public static class ControleApi
             .WithSummary("Akkoord van de gemeente op een overlegrij")
             .WithDescription("Geeft het akkoordteken over de huidige waarden van de rij, gebonden aan dit werkboek (stuur de verzegeling mee, zoals bij /api/validatie) "
                 + "en deze rij; de invoegtoepassing zet het in de kolom Akkoordcode. Elke latere wijziging maakt het ongeldig. Alleen voor een rij waarvan alle "
-                + "bevindingen overleg of info zijn; anders 422 met wat eerst moet worden verbeterd.")
+                + "meldingen overleg of info zijn; anders 422 met wat eerst moet worden verbeterd.")
             .Accepts<AkkoordVerzoekSchema>("application/json")
             .Produces<AkkoordAntwoord>()
             .ProducesProblem(StatusCodes.Status400BadRequest)

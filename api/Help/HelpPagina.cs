@@ -46,7 +46,7 @@ public static class HelpPagina
             <ol>
               <li>Kies <strong>Gemeente (blauwe kolommen vullen)</strong>.</li>
               <li>Zet de lopende toewijzingen in de blauwe kolommen, of kies <strong>Format maken</strong> met een CSV-export van uw backoffice.</li>
-              <li>Verbeter elke rij met status <em>fout</em>. De bevindingen staan gegroepeerd per regel, de ernstigste bovenaan; een klik brengt u naar de cel.</li>
+              <li>Verbeter elke rij met status <em>fout</em>. De meldingen staan gegroepeerd per regel, de ernstigste bovenaan; een klik brengt u naar de cel.</li>
               <li>Kies <strong>Overzicht maken</strong> om te zien wat naar welke aanbieder gaat, en daarna <strong>Zip downloaden</strong>: per aanbieder een werkboek en een concept-e-mail.</li>
             </ol>
 

@@ -15,7 +15,7 @@ public abstract class Rule(string code, Ernst ernst, Colour colour, RowKind rowK
     /// <summary>Rules that only echo an unusable productcode2022 (empty, unknown or GGZ) say true.</summary>
     public virtual bool NeedsUsableProduct2022 => false;
 
-    public abstract void Check(ReadRow row, RuleContext ctx, Findings findings);
+    public abstract void Check(ReadRow row, RuleContext ctx, RijMeldingen meldingen);
 }
 
 /// <summary>What the rules may know besides the row: the catalogue, the fase and the other rows.</summary>
@@ -37,16 +37,16 @@ public sealed class RuleContext(Catalogus catalogus, Fase fase, RowRelations rel
     /// (fase gemeente before sending, fase controle when the workbook comes back).</summary>
     public string Voor(string aanbieder, string gemeente) => Fase == Fase.Aanbieder ? aanbieder : gemeente;
 
-    /// <summary>The closing sentence of an overleg finding: the aanbieder consults the gemeente first; the gemeente
+    /// <summary>The closing sentence of an overleg melding: the aanbieder consults the gemeente first; the gemeente
     /// consults the aanbieder and approves.</summary>
     public string OverlegZin(string wat) => Voor(
         $"{wat} vraagt vooraf overleg met de gemeente.",
         $"{wat} vraagt overleg met de aanbieder; geef akkoord als u het ermee eens bent.");
 }
 
-/// <summary>Collects one row's findings: a cell keeps the first message it gets, so running the
+/// <summary>Collects one row's meldingen: a cell keeps the first melding it gets, so running the
 /// rules in table order gives every cell the first rule that applies to it.</summary>
-public sealed class Findings
+public sealed class RijMeldingen
 {
     private readonly List<Melding> _meldingen = [];
     private long _taken;
@@ -55,7 +55,7 @@ public sealed class Findings
 
     public void Report(Rule rule, Column column, string text) => Report(rule.Code, rule.Ernst, column, text);
 
-    /// <summary>A finding on a cell (taken by the first), or on the whole row when <paramref name="column"/> is null.</summary>
+    /// <summary>A melding on a cell (taken by the first), or on the whole row when <paramref name="column"/> is null.</summary>
     public void Report(string code, Ernst ernst, Column? column, string text)
     {
         if (column is { } c)
@@ -66,7 +66,18 @@ public sealed class Findings
         _meldingen.Add(new Melding(code, ernst, column?.Key(), text));
     }
 
-    /// <summary>Hands out this row's messages and starts over for the next row.</summary>
+    /// <summary>A melding made elsewhere (the returned-workbook rules), on its cell if that is not taken yet.</summary>
+    public void Report(Melding melding)
+    {
+        if (melding.Kolom is { } key && Columns.TryFromKey(key, out var c))
+        {
+            if (IsTaken(c)) return;
+            _taken |= 1L << (int)c;
+        }
+        _meldingen.Add(melding);
+    }
+
+    /// <summary>Hands out this row's meldingen and starts over for the next row.</summary>
     public Melding[] TakeAll()
     {
         var all = _meldingen.Count == 0 ? [] : _meldingen.ToArray();

@@ -37,7 +37,7 @@ public static class ValidatieApi
             .WithName("Valideer")
             .WithSummary("Beoordeel rijen van het format")
             .WithDescription("Beoordeelt alle niet-lege rijen van het tabblad Toewijzingen volgens de regels van het format. " +
-                "Bevindingen komen terug in een 200-rapport; alleen een onbruikbaar verzoek geeft een 4xx-probleem.")
+                "Meldingen komen terug in een 200-rapport; alleen een onbruikbaar verzoek geeft een 4xx-probleem.")
             .Accepts<ValidatieVerzoekSchema>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

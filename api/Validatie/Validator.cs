@@ -11,7 +11,7 @@ public sealed record Beoordeling(IReadOnlyList<RijUitslag> Rijen, IReadOnlyList<
 /// read, how they relate, and (fase controle) what the seal check found.</summary>
 public sealed record Judgement(Beoordeling Beoordeling, SealOutcome? Seal, IReadOnlyList<ReadRow> Rows, RowRelations Relations);
 
-/// <summary>The rules engine: rows and catalogue in, findings out. No HTTP and no spreadsheet in here.</summary>
+/// <summary>The rules engine: rows and catalogue in, meldingen out. No HTTP and no spreadsheet in here.</summary>
 public sealed class Validator(Catalogus catalogus, Sealer sealer)
 {
     /// <summary>Every rule in the order of FORMAT.md's tables: a cell gets the first one that applies.</summary>
@@ -76,7 +76,7 @@ public sealed class Validator(Catalogus catalogus, Sealer sealer)
         var seal = fase == Fase.Controle ? ReturnedWorkbookRules.Check(read, sealLines, sealer, catalogus.Regio) : null;
 
         var results = new RijUitslag[rows.Count];
-        var findings = new Findings();
+        var perRij = new RijMeldingen();
         int ok = 0, onvolledig = 0, overleg = 0, fout = 0;
         for (var i = 0; i < read.Length; i++)
         {
@@ -87,7 +87,7 @@ public sealed class Validator(Catalogus catalogus, Sealer sealer)
                 results[i] = new RijUitslag(row.Row.Number, Status.Ok, []);
                 continue;
             }
-            var meldingen = ValidateRow(row, ctx, findings, seal?.PerRow.GetValueOrDefault(i));
+            var meldingen = ValidateRow(row, ctx, perRij, seal?.PerRow.GetValueOrDefault(i));
             var status = StatusOf.Meldingen(meldingen);
             results[i] = new RijUitslag(row.Row.Number, status, meldingen);
             switch (status)
@@ -101,7 +101,7 @@ public sealed class Validator(Catalogus catalogus, Sealer sealer)
         return new Judgement(new Beoordeling(results, seal?.Werkboek ?? [], new Telling(ok, onvolledig, overleg, fout)), seal, read, relations);
     }
 
-    private static Melding[] ValidateRow(ReadRow row, RuleContext ctx, Findings findings, List<RowFinding>? returned)
+    private static Melding[] ValidateRow(ReadRow row, RuleContext ctx, RijMeldingen meldingen, List<Melding>? returned)
     {
         var kind = row.IsAmbulant ? RowKind.Ambulant : RowKind.Omzetting;
         foreach (var rule in Rules)
@@ -109,10 +109,10 @@ public sealed class Validator(Catalogus catalogus, Sealer sealer)
             if (ctx.Fase == Fase.Gemeente && rule.Colour == Colour.Yellow) continue;
             if ((rule.RowKind & kind) == 0) continue;
             if (rule.NeedsUsableProduct2022 && !row.Product2022Usable) continue;
-            rule.Check(row, ctx, findings);
+            rule.Check(row, ctx, meldingen);
         }
-        foreach (var f in returned ?? [])
-            findings.Report(f.Code, f.Ernst, f.Column, f.Text);
-        return findings.TakeAll();
+        foreach (var m in returned ?? [])
+            meldingen.Report(m);
+        return meldingen.TakeAll();
     }
 }

@@ -8,7 +8,7 @@ public static class Akkoordcode
     private const string Version = "AK2";
     private const int MacBytes = 16;
 
-    /// <summary>A mark is given, and counts, only for a row whose findings are all overleg or info.</summary>
+    /// <summary>A mark is given, and counts, only for a row whose meldingen are all overleg or info.</summary>
     public static bool Approvable(IEnumerable<Melding> meldingen) => meldingen.All(m => m.Ernst is Ernst.Overleg or Ernst.Info);
 
     /// <summary>The mark over the row as it is now, made with the current key.</summary>
@@ -21,11 +21,11 @@ public static class Akkoordcode
 
     private static string Mac(SealKey key, string werkboekId, string regelId, Row row)
     {
-        var parts = new string[Columns.InputCount + 3];
+        var parts = new string[Columns.Input.Count + 3];
         parts[0] = "akkoord";
         parts[1] = werkboekId;
         parts[2] = regelId;
-        for (var c = 0; c < Columns.InputCount; c++) parts[c + 3] = Seal.SealValue((Column)c, row[(Column)c]);
+        for (var c = 0; c < Columns.Input.Count; c++) parts[c + 3] = Seal.SealValue(Columns.Input[c], row[Columns.Input[c]]);
         return key.Mac(MacBytes, parts);
     }
 }

@@ -55,8 +55,8 @@ public static class FormatWorkbook
                 TextColumns.Contains(c.Column) ? Stijl.Tekst : null)).ToList(),
             FreezeHeader = true,
             AutoFilter = true,
-            StatusFormats = ((int)Column.Status, [("fout", StatusOpmaak.Fout), ("overleg", StatusOpmaak.Overleg), ("onvolledig", StatusOpmaak.Onvolledig), ("ok", StatusOpmaak.Ok)]),
-            ListValidation = ((int)Column.Productcode2023, Invariant($"'{Producten2023(regio)}'!$B$2:$B${catalogus.Producten2023.Count + 1}"),
+            StatusFormats = (Column.Status.Position(), [("fout", StatusOpmaak.Fout), ("overleg", StatusOpmaak.Overleg), ("onvolledig", StatusOpmaak.Onvolledig), ("ok", StatusOpmaak.Ok)]),
+            ListValidation = (Column.Productcode2023.Position(), Invariant($"'{Producten2023(regio)}'!$B$2:$B${catalogus.Producten2023.Count + 1}"),
                 $"Kies de productcode {regio.Nieuw} die past bij de zorg voor deze jeugdige.",
                 $"Deze code staat niet in het tabblad {Producten2023(regio)}. Kies een code uit de lijst."),
         });
@@ -99,7 +99,7 @@ public static class FormatWorkbook
             if (++n % 1000 == 0) ct.ThrowIfCancellationRequested(); // 50,000 rows take a while: the request timeout reaches here
             if (row.IsEmpty) continue;
             var cells = new XlsxCell[Columns.Count];
-            for (var c = 0; c < Columns.Count; c++) cells[c] = CellFor((Column)c, row[(Column)c]);
+            for (var c = 0; c < Columns.Count; c++) cells[c] = CellFor(Columns.All[c].Column, row[Columns.All[c].Column]);
             yield return cells;
         }
     }
@@ -133,24 +133,26 @@ public static class FormatWorkbook
     {
         var regio = catalogus.Regio;
         IReadOnlyList<XlsxCell> Line(string text, Stijl stijl = Stijl.Standaard) => [XlsxCell.Of(text, stijl)];
+        // Each paragraph wraps within the sheet's four columns, one paragraph per line of the region's template.
+        IEnumerable<IReadOnlyList<XlsxCell>> Alineas(string template) => regio.Tekst(template).Split('\n')
+            .Select(p => p.Trim()).Where(p => p.Length > 0).Select(p => (IReadOnlyList<XlsxCell>)[XlsxCell.Alinea(p, 4)]);
         yield return Line($"Omzetting lopende toewijzingen wonen/verblijf, regio {regio.Regio}", Stijl.Titel);
         yield return [];
-        foreach (var line in regio.Tekst(regio.Teksten.ToelichtingInleiding).Split('\n'))
-            yield return Line(line.TrimEnd('\r'));
-        foreach (var line in regio.Tekst(regio.Teksten.ToelichtingUitgangspunt).Split('\n'))
-            yield return Line(line.TrimEnd('\r'));
+        foreach (var alinea in Alineas(regio.Teksten.ToelichtingInleiding)) yield return alinea;
+        yield return [];
+        foreach (var alinea in Alineas(regio.Teksten.ToelichtingUitgangspunt)) yield return alinea;
         yield return [];
         yield return Line("Wie vult wat in op het tabblad Toewijzingen", Stijl.Kop);
-        yield return [XlsxCell.Of("Blauw", Stijl.KopBlauw), XlsxCell.Of("De gemeente: de lopende toewijzingen (één rij per toewijzing).")];
-        yield return [XlsxCell.Of("Geel", Stijl.KopGeel), XlsxCell.Of($"De aanbieder: per jeugdige de productcode {regio.Nieuw}, en alleen bij afwijking volume of einddatum {regio.Nieuw}.")];
-        yield return [XlsxCell.Empty, XlsxCell.Of($"Combineerde het product van {regio.Oud} wonen/verblijf met ambulante hulp? Kopieer dan de rij, zet Productcategorie {regio.Nieuw} op "
-            + $"{regio.CategorieAmbulant}, laat Productcode {regio.Nieuw} leeg en vul Budget {regio.Nieuw} in (het budget wordt in overleg vastgesteld).")];
-        yield return [XlsxCell.Of("Grijs", Stijl.KopGrijs), XlsxCell.Of("Status en Meldingen: ingevuld door de invoegtoepassing MigratieAddin. Niet zelf invullen.")];
+        yield return [XlsxCell.Of("Blauw", Stijl.KopBlauw), XlsxCell.Alinea("De gemeente: de lopende toewijzingen (één rij per toewijzing).", 3)];
+        yield return [XlsxCell.Of("Geel", Stijl.KopGeel), XlsxCell.Alinea($"De aanbieder: per jeugdige de productcode {regio.Nieuw}, en alleen bij afwijking volume of einddatum {regio.Nieuw}.", 3)];
+        yield return [XlsxCell.Empty, XlsxCell.Alinea($"Combineerde het product van {regio.Oud} wonen/verblijf met ambulante hulp? Kopieer dan de rij, zet Productcategorie {regio.Nieuw} op "
+            + $"{regio.CategorieAmbulant}, laat Productcode {regio.Nieuw} leeg en vul Budget {regio.Nieuw} in (het budget wordt in overleg vastgesteld).", 3)];
+        yield return [XlsxCell.Of("Grijs", Stijl.KopGrijs), XlsxCell.Alinea("Status en Meldingen: ingevuld door de invoegtoepassing MigratieAddin. Niet zelf invullen.", 3)];
         yield return [];
         yield return Line("Stappen en data", Stijl.Kop);
         yield return [XlsxCell.Of("Stap", Stijl.Kop), XlsxCell.Of("Wie", Stijl.Kop), XlsxCell.Of("Wat", Stijl.Kop), XlsxCell.Of("Uiterlijk", Stijl.Kop)];
         foreach (var stap in regio.Stappen)
-            yield return [XlsxCell.Of(stap.Nummer), XlsxCell.Of(regio.Tekst(stap.Wie)), XlsxCell.Of(regio.Tekst(stap.Wat)), stap.Uiterlijk is { } d ? XlsxCell.Of(d) : XlsxCell.Empty];
+            yield return [XlsxCell.Of(stap.Nummer), XlsxCell.Of(regio.Tekst(stap.Wie)), XlsxCell.Alinea(regio.Tekst(stap.Wat), 1), stap.Uiterlijk is { } d ? XlsxCell.Of(d) : XlsxCell.Empty];
     }
 
     private static IEnumerable<IReadOnlyList<XlsxCell>> Table(string[] headers, IEnumerable<IReadOnlyList<XlsxCell>> rows) =>

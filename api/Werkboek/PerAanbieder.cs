@@ -14,7 +14,7 @@ public sealed record Zending(string Gemeentecode, string Gemeente, string Agb, s
 /// <summary>A row that is not sent, with the reasons; never its BSN or name.</summary>
 public sealed record NietVerzonden(int? Rij, string? Gemeentecode, string? Agb, long? Toewijzingnummer, IReadOnlyList<string> Redenen)
 {
-    /// <summary>The findings behind <see cref="Redenen"/>, for the verzendoverzicht's code and reason columns.</summary>
+    /// <summary>The meldingen behind <see cref="Redenen"/>, for the verzendoverzicht's code and reason columns.</summary>
     internal IReadOnlyList<Melding> Meldingen { get; init; } = [];
 }
 

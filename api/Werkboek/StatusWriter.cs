@@ -55,7 +55,7 @@ public static class StatusWriter
         var statusFirst = status < meldingen;
         string[] Ordered(string statusText, string meldingenText) => statusFirst ? [statusText, meldingenText] : [meldingenText, statusText];
 
-        var texts = new Dictionary<int, string[]> { [1] = Ordered(Columns.All[(int)Column.Status].Header, Columns.All[(int)Column.Meldingen].Header) };
+        var texts = new Dictionary<int, string[]> { [1] = Ordered(Column.Status.Info().Header, Column.Meldingen.Info().Header) };
         foreach (var rij in report.Rijen)
             if (rij.Rij is { } number)
                 texts[number] = Ordered(rij.Status.ToString().ToLowerInvariant(), string.Join(" | ", rij.Meldingen.Select(x => x.Tekst)));

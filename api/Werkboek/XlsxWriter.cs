@@ -19,12 +19,15 @@ public enum Stijl : uint
 /// <summary>The cell styles of the conditional formats on the Status column, in stylesheet order.</summary>
 public enum StatusOpmaak : uint { Fout = 0, Overleg = 1, Onvolledig = 2, Ok = 3 }
 
-/// <summary>One cell to write: text (always as text, never a formula), a number, or a date.</summary>
-public readonly record struct XlsxCell(string? Text, double? Number, Stijl Stijl = Stijl.Standaard)
+/// <summary>One cell to write: text (always as text, never a formula), a number, or a date. A cell with a
+/// <see cref="Span"/> above 1 is merged with the cells to its right (leave those out of the row).</summary>
+public readonly record struct XlsxCell(string? Text, double? Number, Stijl Stijl = Stijl.Standaard, int Span = 1)
 {
     public static XlsxCell Of(string? text, Stijl stijl = Stijl.Standaard) => new(text, null, stijl);
     public static XlsxCell Of(double number, Stijl stijl = Stijl.Standaard) => new(null, number, stijl);
     public static XlsxCell Of(DateOnly date) => new(null, date.DayNumber - new DateOnly(1899, 12, 30).DayNumber, Stijl.Datum);
+    /// <summary>A paragraph: wrapped text over <paramref name="span"/> merged columns, its row as tall as its lines.</summary>
+    public static XlsxCell Alinea(string text, int span) => new(text, null, Stijl.Omloop, span);
     public static readonly XlsxCell Empty = default;
 }
 
@@ -120,17 +123,26 @@ public static class XlsxWriter
         }
         writer.WriteStartElement(new SheetData());
         var cells = new CellWriter(writer);
+        var merged = new List<string>();
         foreach (var row in rows)
         {
             rowCount++;
             width = Math.Max(width, row.Count);
-            // Excel and LibreOffice keep a written row at its default height: a wrapped header row needs its own.
-            cells.Row(row, rowCount, rowCount == 1 ? HeaderHeight(row, options.Columns) : null);
+            // Excel and LibreOffice keep a written row at its default height: a row of wrapped text needs its own.
+            cells.Row(row, rowCount, RowHeight(row, options.Columns));
+            for (int c = 0, at = 0; c < row.Count; at += Math.Max(1, row[c].Span), c++)
+                if (row[c].Span > 1) merged.Add(Invariant($"{Reference(at, rowCount)}:{Reference(at + row[c].Span - 1, rowCount)}"));
         }
         writer.WriteEndElement(); // sheetData
 
         if (options.AutoFilter && width > 0)
             writer.WriteElement(new AutoFilter { Reference = Invariant($"A1:{ColumnName(width - 1)}{Math.Max(rowCount, 2)}") });
+        if (merged.Count > 0)
+        {
+            writer.WriteStartElement(new MergeCells { Count = (uint)merged.Count });
+            foreach (var range in merged) writer.WriteElement(new MergeCell { Reference = range });
+            writer.WriteEndElement();
+        }
         if (options.StatusFormats is { } formats)
         {
             var column = ColumnName(formats.Column);
@@ -185,13 +197,18 @@ public static class XlsxWriter
     public static double WidthForWords(string text) =>
         Math.Ceiling(text.Split(' ', '\n').Max(w => w.Length) / CharactersPerWidth) + 1;
 
-    /// <summary>The height of a header row whose wrapping cells need more than one line, or null when one line does.</summary>
-    internal static double? HeaderHeight(IReadOnlyList<XlsxCell> row, IReadOnlyList<ColumnSpec> columns)
+    /// <summary>The height of a row whose wrapping cells (headers, paragraphs) need more than one line, or null when one
+    /// line does. A merged cell wraps within the width of all its columns.</summary>
+    internal static double? RowHeight(IReadOnlyList<XlsxCell> row, IReadOnlyList<ColumnSpec> columns)
     {
         var lines = 1;
-        for (var c = 0; c < row.Count && c < columns.Count; c++)
-            if (row[c] is { Text: { Length: > 0 } text, Stijl: Stijl.KopBlauw or Stijl.KopGeel or Stijl.KopGrijs or Stijl.Omloop })
-                lines = Math.Max(lines, WrappedLines(text, (int)Math.Floor(columns[c].Width * CharactersPerWidth)));
+        for (int c = 0, at = 0; c < row.Count && at < columns.Count; at += Math.Max(1, row[c].Span), c++)
+        {
+            if (row[c] is not { Text: { Length: > 0 } text, Stijl: Stijl.KopBlauw or Stijl.KopGeel or Stijl.KopGrijs or Stijl.Omloop }) continue;
+            var wide = 0d;
+            for (var k = at; k < at + Math.Max(1, row[c].Span) && k < columns.Count; k++) wide += columns[k].Width;
+            lines = Math.Max(lines, WrappedLines(text, (int)Math.Floor(wide * CharactersPerWidth)));
+        }
         return lines == 1 ? null : lines * LinePoints + 3;
     }
 
@@ -283,7 +300,7 @@ public static class XlsxWriter
                 writer.WriteStartElement(_row, [_one[0], new OpenXmlAttribute("ht", "", h.ToString("0.##", CultureInfo.InvariantCulture)), new OpenXmlAttribute("customHeight", "", "1")]);
             else
                 writer.WriteStartElement(_row, _one);
-            for (var c = 0; c < row.Count; c++) Cell(row[c], string.Concat(Column(c), r));
+            for (int c = 0, at = 0; c < row.Count; at += Math.Max(1, row[c].Span), c++) Cell(row[c], string.Concat(Column(at), r));
             writer.WriteEndElement();
         }
 

@@ -8,7 +8,7 @@ import { approvableRows } from './groups';
 import { type Fase, ROL_LABEL } from '../format';
 import type { LiveValidation, SessionState, Voortgang } from '../session';
 import { Counts } from './Counts';
-import { Findings } from './Findings';
+import { Meldingen } from './Meldingen';
 import { FormatSection } from './FormatSection';
 import { approve, ControleSection } from './ControleSection';
 import { VoortgangSection } from './VoortgangSection';
@@ -28,7 +28,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '8px' },
 });
 
-/** The task pane: role, whole-sheet check, counts per status and the findings. Later features add sections here. */
+/** The task pane: role, whole-sheet check, counts per status and the meldingen. Later features add sections here. */
 export function App({ session, api, sheet, auth }: { session: LiveValidation; api: ApiClient; sheet: SheetGateway; auth: Auth }) {
   const s = useStyles();
   const state = useSession(session);
@@ -40,7 +40,7 @@ export function App({ session, api, sheet, auth }: { session: LiveValidation; ap
   const [namen, setNamen] = useState<ReadonlyMap<string, string>>(new Map());
   useEffect(() => { api.regels().then((r) => setNamen(new Map(r.map((x) => [x.code, x.naam])))).catch(() => undefined); }, [api]);
   const [approvedHere, setApprovedHere] = useState<ReadonlySet<number>>(new Set());
-  const approvable = useMemo(() => approvableRows(state.bevindingen), [state.bevindingen]);
+  const approvable = useMemo(() => approvableRows(state.rijMeldingen), [state.rijMeldingen]);
   const approved = (row: number) => approvedHere.has(row) || Boolean(session.valuesOf(row).akkoordcode);
   const browser = useMemo(() => officeBrowserWindow(), []);
   const [approval, setApproval] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
@@ -112,11 +112,11 @@ export function App({ session, api, sheet, auth }: { session: LiveValidation; ap
         <MessageBar layout="multiline" intent={approval.intent} data-testid="akkoord-melding"><MessageBarBody>{approval.text}</MessageBarBody></MessageBar>
       ) : null}
 
-      {/* The role's next step stands above the findings, however many there are. */}
+      {/* The role's next step stands above the meldingen, however many there are. */}
       {state.rol === 'gemeente' ? <FormatSection api={api} sheet={sheet} session={session} browser={browser} /> : null}
       {state.rol === 'controle' ? <ControleSection api={api} sheet={sheet} browser={browser} /> : null}
 
-      <Findings bevindingen={state.bevindingen} namen={namen} approvable={approvable} approved={approved} onSelect={(b) => void session.select(b)}
+      <Meldingen rijMeldingen={state.rijMeldingen} namen={namen} approvable={approvable} approved={approved} onSelect={(b) => void session.select(b)}
         onApprove={state.rol === 'controle' ? (b) => void giveApproval(b.row) : undefined} />
 
       {state.rol === 'gemeente' || state.rol === 'controle' ? <VoortgangSection api={api} sheet={sheet} browser={browser} /> : null}

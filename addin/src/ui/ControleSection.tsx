@@ -46,7 +46,7 @@ export function ControleSection({ api, sheet, browser }: { api: ApiClient; sheet
     <>
       <section className={s.section} aria-labelledby="omzetten-kop">
         <Subtitle2 as="h2" id="omzetten-kop">Volgende stap: omzetten</Subtitle2>
-        <Caption1>Rijen met status ok en overlegrijen met uw akkoord worden omgezet. Geef akkoord bij de bevindingen hieronder, na overleg met de aanbieder.</Caption1>
+        <Caption1>Rijen met status ok en overlegrijen met uw akkoord worden omgezet. Geef akkoord bij de meldingen hieronder, na overleg met de aanbieder.</Caption1>
         <Button appearance="primary" icon={<ArrowDownload20Regular />} onClick={() => void omzetlijst()} disabled={busy}>Omzetlijst maken</Button>
         {busy ? <Spinner size="tiny" label="Omzetlijst maken…" /> : null}
         {message ? <MessageBar layout="multiline" intent={message.intent} data-testid="omzet-melding"><MessageBarBody>{message.text}</MessageBarBody></MessageBar> : null}

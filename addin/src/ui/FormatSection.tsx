@@ -124,7 +124,7 @@ export function FormatSection({ api, sheet, session, browser }: { api: ApiClient
             </TableBody>
           </Table>
           {overzicht.nietVerzonden.length > 0 ? (
-            <Caption1 block>{overzicht.nietVerzonden.length} rij(en) gaan niet mee (zie de bevindingen; de redenen staan ook in verzendoverzicht.csv).</Caption1>
+            <Caption1 block>{overzicht.nietVerzonden.length} rij(en) gaan niet mee (zie de meldingen; de redenen staan ook in verzendoverzicht.csv).</Caption1>
           ) : null}
           <Button appearance="primary" icon={<ArrowDownload20Regular />} onClick={() => void downloadZip()} disabled={busy !== null || overzicht.zendingen.length === 0}>
             Zip downloaden ({overzicht.zendingen.length} werkboek{overzicht.zendingen.length === 1 ? '' : 'en'})

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
-import { ApiProcess, cell, COLUMN, finding, launchBrowser, openBench, paste, setRole, statusOf, testBsn, typeInto, waitForStatus } from './harness.mjs';
+import { ApiProcess, cell, COLUMN, melding, launchBrowser, openBench, paste, setRole, statusOf, testBsn, typeInto, waitForStatus } from './harness.mjs';
 
 const screenshots = new URL('../../../artifacts/screenshots/', import.meta.url).pathname;
 let api;
@@ -32,12 +32,12 @@ test('the bench shows the demo rows judged, with a status in every row and count
   await page.close();
 });
 
-test('typing a wrong BSN shows fout on that row and the finding in the pane', async () => {
+test('typing a wrong BSN shows fout on that row and the melding in the pane', async () => {
   const page = await openBench(browser, api);
   await typeInto(page, 3, COLUMN.bsn, '999999999');
   await waitForStatus(page, 3, 'fout');
   assert.match(await page.locator(cell(3, COLUMN.meldingen)).textContent(), /elfproef/);
-  await finding(page, 3, 'BSN_ONGELDIG');
+  await melding(page, 3, 'BSN_ONGELDIG');
   assert.equal(await page.locator(cell(3, COLUMN.bsn)).textContent(), '999999999');
   await page.close();
 });
@@ -83,16 +83,16 @@ test('clearing a required cell shows fout, and undo brings the value and ok back
   await page.close();
 });
 
-test('a click on a finding selects its cell in the sheet', async () => {
+test('a click on a melding selects its cell in the sheet', async () => {
   const page = await openBench(browser, api);
-  await page.locator('[data-testid="bevindingen"] button[data-code="AANBIEDER_NIET_GEGUND"]').click();
+  await page.locator('[data-testid="meldingen"] button[data-code="AANBIEDER_NIET_GEGUND"]').click();
   await page.waitForSelector(`${cell(65, COLUMN.aanbiederAgb)}[data-selected="true"]`);
   await page.close();
 });
 
-test('the findings can be filtered by severity and by rule', async () => {
+test('the meldingen can be filtered by severity and by rule', async () => {
   const page = await openBench(browser, api);
-  const items = page.locator('[data-testid="bevindingen"] button[data-row]');
+  const items = page.locator('[data-testid="meldingen"] button[data-row]');
   assert.equal(await items.count(), 6);
   await page.getByRole('combobox', { name: 'Filter op ernst' }).click();
   await page.getByRole('option', { name: 'Overleg' }).click();
@@ -110,14 +110,14 @@ test('the findings can be filtered by severity and by rule', async () => {
 test('the pane works by keyboard alone', async () => {
   const page = await openBench(browser, api);
   await page.getByRole('button', { name: 'Hele werkblad controleren' }).focus();
-  // Past the role's next step (it stands above the findings), Tab reaches the filters and the findings.
+  // Past the role's next step (it stands above the meldingen), Tab reaches the filters and the meldingen.
   let focused = false;
   for (let i = 0; i < 15 && !focused; i++) {
     await page.keyboard.press('Tab');
-    focused = await page.evaluate(() => document.activeElement?.closest('[data-testid="bevindingen"] button, [aria-label="Filter op ernst"], [aria-label="Filter op regel"]') != null);
+    focused = await page.evaluate(() => document.activeElement?.closest('[data-testid="meldingen"] button, [aria-label="Filter op ernst"], [aria-label="Filter op regel"]') != null);
   }
-  assert.ok(focused, 'Tab reaches the filters and the findings');
-  await page.locator('[data-testid="bevindingen"] button[data-code="PRODUCT2022_GGZ"]').focus();
+  assert.ok(focused, 'Tab reaches the filters and the meldingen');
+  await page.locator('[data-testid="meldingen"] button[data-code="PRODUCT2022_GGZ"]').focus();
   await page.keyboard.press('Enter');
   await page.waitForSelector(`${cell(63, COLUMN.productcode2022)}[data-selected="true"]`);
   await page.close();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
-import { ApiProcess, finding, launchBrowser, openInExcel, setRole } from './harness.mjs';
+import { ApiProcess, melding, launchBrowser, openInExcel, setRole } from './harness.mjs';
 import { readXlsx, unzip } from './office/xlsxRead.mjs';
 
 const screenshots = new URL('../../../artifacts/screenshots/', import.meta.url).pathname;
@@ -102,8 +102,8 @@ test('in Excel, a renamed sheet is followed: an edit after the rename gets its s
   await fake(page, ([c]) => window.fakeExcel.edit('Toewijzingen 2023', 3, c, [['999999999']]), [bsn]);
   await waitForCell(page, 'Toewijzingen 2023', 3, status, 'fout');
   await page.getByRole('button', { name: 'Hele werkblad controleren' }).click();
-  await finding(page, 3, 'BSN_ONGELDIG');
-  // Sorting by BSN moves the wrong one down; the finding follows it to its new row.
+  await melding(page, 3, 'BSN_ONGELDIG');
+  // Sorting by BSN moves the wrong one down; the melding follows it to its new row.
   const rows = grid.length - 1;
   await fake(page, ([c, n]) => window.fakeExcel.sort('Toewijzingen 2023', 2, n + 1, (a, b) => String(a[c]).localeCompare(String(b[c]))), [bsn, rows]);
   const moved = await fake(page, ([c, n]) => {
@@ -111,7 +111,7 @@ test('in Excel, a renamed sheet is followed: an edit after the rename gets its s
     return -1;
   }, [bsn, rows]);
   assert.ok(moved > 3);
-  await finding(page, moved, 'BSN_ONGELDIG');
+  await melding(page, moved, 'BSN_ONGELDIG');
   assert.equal(await cellOf(page, 'Overzicht', 1, 0), 'mijn eigen blad');
   assert.equal(await page.getByTestId('excel-fout').count(), 0);
   assert.deepEqual(page.errors, []);

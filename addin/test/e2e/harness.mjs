@@ -156,9 +156,9 @@ export function testBsn(n) {
   }
 }
 
-/** The finding for a row and rule in the pane's list, opening its rule's group first when the rule has several rows. */
-export async function finding(page, row, code) {
-  const list = page.locator('[data-testid="bevindingen"]');
+/** The melding for a row and rule in the pane's list, opening its rule's group first when the rule has several rows. */
+export async function melding(page, row, code) {
+  const list = page.locator('[data-testid="meldingen"]');
   const item = list.locator(`button[data-row="${row}"][data-code="${code}"]`);
   const group = list.locator(`button[data-group="${code}"][aria-expanded="false"]`);
   await item.or(group).first().waitFor();

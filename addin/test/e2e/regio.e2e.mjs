@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ApiProcess, catalogusFolder, cell, COLUMN, finding, launchBrowser, openBench, paste, setRole, typeInto, waitForStatus } from './harness.mjs';
+import { ApiProcess, catalogusFolder, cell, COLUMN, melding, launchBrowser, openBench, paste, setRole, typeInto, waitForStatus } from './harness.mjs';
 
 const folder = catalogusFolder('beekdal');
 const regio = JSON.parse(readFileSync(join(folder, 'regio.json'), 'utf8'));
@@ -68,7 +68,7 @@ test('with the Beekdal catalogue a valid row of its own codes is ok and a wrong 
   assert.equal(await page.locator(cell(2, COLUMN.meldingen)).textContent(), '');
   await waitForStatus(page, 3, 'fout');
   assert.match(await page.locator(cell(3, COLUMN.meldingen)).textContent(), /elfproef/);
-  await finding(page, 3, 'BSN_ONGELDIG');
+  await melding(page, 3, 'BSN_ONGELDIG');
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -87,7 +87,7 @@ test('with the Beekdal catalogue the headers and messages name its own contract 
   const tekst = await page.locator(cell(2, COLUMN.meldingen)).textContent();
   assert.match(tekst, new RegExp(`Productcode ${regio.jaarNieuw} staat niet in het tabblad Producten ${regio.jaarNieuw}`));
   assert.doesNotMatch(tekst, /\b(2022|2023)\b/);
-  const item = await finding(page, 2, 'PRODUCT2023_ONBEKEND');
+  const item = await melding(page, 2, 'PRODUCT2023_ONBEKEND');
   assert.match(await item.textContent(), new RegExp(String(regio.jaarNieuw)));
   assert.doesNotMatch(await item.textContent(), /\b(2022|2023)\b/);
   await page.close();

@@ -127,21 +127,21 @@ describe('sheets are tracked by id', () => {
     const excel = new FakeExcel({ Toewijzingen: [HEADERS, ...rows(3, (i) => (i === 0 ? 'fout' : `99990000${i}`))] });
     const session = new LiveValidation(gateway(excel), new FakeApi());
     await session.start();
-    expect(session.current.bevindingen.map((b) => b.row)).toEqual([2]);
+    expect(session.current.rijMeldingen.map((b) => b.row)).toEqual([2]);
     await excel.sort('Toewijzingen', 2, 4, (a, b) => String(a[BSN]).localeCompare(String(b[BSN])));
     expect(excel.cell('Toewijzingen', 4, BSN)).toBe('fout');
-    await vi.waitFor(() => expect(session.current.bevindingen.map((b) => b.row)).toEqual([4]));
+    await vi.waitFor(() => expect(session.current.rijMeldingen.map((b) => b.row)).toEqual([4]));
   });
 });
 
 describe('a co-author sorts', () => {
-  it('the findings follow the rows to their new numbers, though this pane writes nothing for it', async () => {
+  it('the meldingen follow the rows to their new numbers, though this pane writes nothing for it', async () => {
     const excel = new FakeExcel({ Toewijzingen: [HEADERS, ...rows(3, (i) => (i === 0 ? 'fout' : `99990000${i}`))] });
     const session = new LiveValidation(gateway(excel), new FakeApi());
     await session.start();
-    expect(session.current.bevindingen.map((b) => b.row)).toEqual([2]);
+    expect(session.current.rijMeldingen.map((b) => b.row)).toEqual([2]);
     await excel.sort('Toewijzingen', 2, 4, (a, b) => String(a[BSN]).localeCompare(String(b[BSN])), 'Remote');
-    await vi.waitFor(() => expect(session.current.bevindingen.map((b) => b.row)).toEqual([4]));
+    await vi.waitFor(() => expect(session.current.rijMeldingen.map((b) => b.row)).toEqual([4]));
   });
 });
 

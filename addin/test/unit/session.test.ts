@@ -31,7 +31,7 @@ describe('live validation', () => {
     expect(sheet.cell(3, STATUS)).toBe('fout');
     expect(sheet.cell(3, MELDINGEN)).toBe('BSN jeugdige klopt niet.');
     expect(session.current.telling).toEqual({ ok: 1, onvolledig: 0, overleg: 0, fout: 1 });
-    expect(session.current.bevindingen[0]).toMatchObject({ row: 3, column: col('bsn'), header: 'BSN jeugdige' });
+    expect(session.current.rijMeldingen[0]).toMatchObject({ row: 3, column: col('bsn'), header: 'BSN jeugdige' });
   });
 
   it('judges again when a cell changes, sending the changed row and not the whole sheet', async () => {
@@ -42,7 +42,7 @@ describe('live validation', () => {
     await vi.waitFor(() => expect(sheet.cell(3, STATUS)).toBe('fout'));
     expect(api.last.rijen.map((r) => r.rij)).toEqual([3]);
     expect(session.current.telling).toEqual({ ok: 1, onvolledig: 0, overleg: 0, fout: 1 });
-    expect(session.current.bevindingen.map((b) => b.row)).toEqual([3]);
+    expect(session.current.rijMeldingen.map((b) => b.row)).toEqual([3]);
   });
 
   it('sends with a changed row every row that shares its toewijzingnummer or BSN, so rules comparing rows judge them together', async () => {

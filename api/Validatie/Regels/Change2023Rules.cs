@@ -4,23 +4,23 @@ namespace MigratieAddin.Api;
 
 public sealed class Einddatum2023MustBeValid() : Rule("EINDDATUM_2023_ONGELDIG", Ernst.Fout, Colour.Yellow, RowKind.Beide)
 {
-    public override void Check(ReadRow row, RuleContext ctx, Findings findings)
+    public override void Check(ReadRow row, RuleContext ctx, RijMeldingen meldingen)
     {
         if (row[Column.Einddatum2023].IsEmpty) return;
         if (row.Einddatum2023 is null)
-            findings.Report(this, Column.Einddatum2023, $"Einddatum {ctx.Nieuw} is geen geldige datum. Schrijf de datum als dd-mm-jjjj of laat het veld leeg als de einddatum gelijk blijft.");
+            meldingen.Report(this, Column.Einddatum2023, $"Einddatum {ctx.Nieuw} is geen geldige datum. Schrijf de datum als dd-mm-jjjj of laat het veld leeg als de einddatum gelijk blijft.");
         else if (row.Einddatum2023 < ctx.NewStart)
-            findings.Report(this, Column.Einddatum2023,
+            meldingen.Report(this, Column.Einddatum2023,
                 $"Einddatum {ctx.Nieuw} ligt voor {Dutch.Datum(ctx.NewStart)}, de ingangsdatum van de nieuwe toewijzing. Corrigeer de datum of laat het veld leeg.");
     }
 }
 
 public sealed class Einddatum2023ChangeNeedsOverleg() : Rule("EINDDATUM_GEWIJZIGD", Ernst.Overleg, Colour.Yellow, RowKind.Beide)
 {
-    public override void Check(ReadRow row, RuleContext ctx, Findings findings)
+    public override void Check(ReadRow row, RuleContext ctx, RijMeldingen meldingen)
     {
         if (row.Einddatum2023 is not { } nieuw || Einddatum(row, ctx) is not { } huidig || nieuw == huidig) return;
-        findings.Report(this, Column.Einddatum2023,
+        meldingen.Report(this, Column.Einddatum2023,
             $"Einddatum {ctx.Nieuw} wijkt af van de huidige einddatum ({Dutch.Datum(huidig)}). " + ctx.OverlegZin("Een andere looptijd"));
     }
 
@@ -31,10 +31,10 @@ public sealed class Einddatum2023ChangeNeedsOverleg() : Rule("EINDDATUM_GEWIJZIG
 
 public sealed class Volume2023MustBeValid() : Rule("VOLUME_2023_ONGELDIG", Ernst.Fout, Colour.Yellow)
 {
-    public override void Check(ReadRow row, RuleContext ctx, Findings findings)
+    public override void Check(ReadRow row, RuleContext ctx, RijMeldingen meldingen)
     {
         if (!row[Column.Volume2023].IsEmpty && !(row.Volume2023 is { } v && ValueReader.IsValidVolume(v)))
-            findings.Report(this, Column.Volume2023,
+            meldingen.Report(this, Column.Volume2023,
                 $"Volume {ctx.Nieuw} moet een heel getal van 1 tot en met 99.999.999 zijn. Laat het veld leeg om het huidige volume over te nemen.");
     }
 }
@@ -43,7 +43,7 @@ public sealed class Volume2023DeviationNeedsOverleg() : Rule("VOLUME_AFWIJKEND",
 {
     public override bool NeedsUsableProduct2022 => true;
 
-    public override void Check(ReadRow row, RuleContext ctx, Findings findings)
+    public override void Check(ReadRow row, RuleContext ctx, RijMeldingen meldingen)
     {
         if (row.Volume2023 is not { } gegeven || !ValueReader.IsValidVolume(gegeven)) return;
         if (ExpectedVolume.Of(row, ctx.NewStart) is not { } verwacht) return;
@@ -52,7 +52,7 @@ public sealed class Volume2023DeviationNeedsOverleg() : Rule("VOLUME_AFWIJKEND",
         var tekst = row.Frequentie == 6
             ? $"Volume {ctx.Nieuw} wijkt meer dan {Dutch.Procent(tolerantie)} af van het verwachte volume voor de rest van de looptijd ({Dutch.Getal(verwacht.RoundedUp)})."
             : $"Volume {ctx.Nieuw} wijkt af van het huidige volume ({Dutch.Getal(verwacht.RoundedUp)}).";
-        findings.Report(this, Column.Volume2023, tekst + " " + ctx.OverlegZin("Een andere omvang"));
+        meldingen.Report(this, Column.Volume2023, tekst + " " + ctx.OverlegZin("Een andere omvang"));
     }
 }
 

@@ -1,11 +1,9 @@
 namespace MigratieAddin.Api;
 
-/// <summary>A finding of the returned-workbook rules for one row: on a cell, or (column null) on the whole row.</summary>
-public sealed record RowFinding(Column? Column, string Code, Ernst Ernst, string Text);
-
 public sealed class SealOutcome
 {
-    public Dictionary<int, List<RowFinding>> PerRow { get; } = [];
+    /// <summary>The meldingen of the returned-workbook rules per row index: on a cell, or (Kolom null) on the whole row.</summary>
+    public Dictionary<int, List<Melding>> PerRow { get; } = [];
     public List<Melding> Werkboek { get; } = [];
     /// <summary>VERZEGELING_ONGELDIG: nothing in the workbook can be trusted and it is not converted.</summary>
     public bool Ongeldig { get; set; }
@@ -14,10 +12,10 @@ public sealed class SealOutcome
     /// <summary>Toewijzingnummers of sent rows that are missing or empty now.</summary>
     public List<string> Verwijderd { get; } = [];
 
-    public void Add(ReadRow row, RowFinding finding)
+    public void Add(ReadRow row, Melding melding)
     {
         if (!PerRow.TryGetValue(row.Index, out var list)) PerRow[row.Index] = list = [];
-        list.Add(finding);
+        list.Add(melding);
     }
 }
 
@@ -60,11 +58,11 @@ public static class ReturnedWorkbookRules
             var changed = candidates.Select(r => (Row: r, Changed: ChangedColumns(r, sealed_, seal))).OrderBy(x => x.Changed.Count).ThenBy(x => x.Row.Index).First();
             sent.Add(changed.Row);
             foreach (var column in changed.Changed)
-                outcome.Add(changed.Row, new RowFinding(column, "BLAUW_GEWIJZIGD", Ernst.Fout,
+                outcome.Add(changed.Row, new Melding("BLAUW_GEWIJZIGD", Ernst.Fout, column.Key(),
                     $"{column.Header(regio)} wijkt af van wat u stuurde. Vraag de aanbieder de oorspronkelijke waarde terug te zetten; een wijziging in de blauwe kolommen loopt via uw eigen administratie, niet via dit werkboek."));
         }
         foreach (var row in present.Where(r => !r.IsAmbulant && !sent.Contains(r)))
-            outcome.Add(row, new RowFinding(null, "REGEL_TOEGEVOEGD", Ernst.Overleg,
+            outcome.Add(row, new Melding("REGEL_TOEGEVOEGD", Ernst.Overleg, null,
                 "Deze rij stond niet in het werkboek dat u stuurde. Overleg met de aanbieder of deze toewijzing erbij hoort."));
         return outcome;
     }

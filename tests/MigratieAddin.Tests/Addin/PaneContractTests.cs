@@ -107,7 +107,7 @@ public partial class PaneContractTests
         var meldingen = report.Rijen.Single().Meldingen;
         Assert.True(meldingen.Count >= 2, "the row has several messages");
         var filled = Workbooks.Sheet(StatusWriter.Fill(returned, workbook, report), FormatWorkbook.Toewijzingen);
-        Assert.Equal(string.Join(separator, meldingen.Select(m => m.Tekst)), filled[2][(int)Column.Meldingen].Text);
+        Assert.Equal(string.Join(separator, meldingen.Select(m => m.Tekst)), filled[2][Column.Meldingen.Position()].Text);
     }
 
     [Fact]

@@ -1,15 +1,21 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace MigratieAddin.Tests;
 
 /// <summary>Every options class is checked at start: a bad value stops the API with a Dutch message naming the setting.</summary>
 public sealed class InstellingenTests
 {
+    /// <summary>What the failed start said: the exception the host logged ("Hosting failed to start") and the one thrown.
+    /// The log is what counts: WebApplicationFactory races the failing host's disposal, and under load it can throw an
+    /// ObjectDisposedException of its own instead of the host's exception.</summary>
     private static string StartFails(params (string Key, string Value)[] settings)
     {
-        using var api = new MigratieApi(settings);
-        return Assert.ThrowsAny<Exception>(() => api.CreateClient()).ToString();
+        var log = new CapturingLoggerProvider();
+        using var api = new MigratieApi(settings).WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(log)));
+        var thrown = Assert.ThrowsAny<Exception>(() => api.CreateClient());
+        return string.Join("\n", log.Lines) + "\n" + thrown;
     }
 
     [Theory]
@@ -36,8 +42,11 @@ public sealed class InstellingenTests
     [InlineData("Proxy:KnownProxies:0", "proxy.intern", "Instelling Proxy:KnownProxies moet IP-adressen bevatten")]
     [InlineData("Proxy:KnownNetworks:0", "10.0.0.0/99", "Instelling Proxy:KnownNetworks moet netwerken in CIDR-notatie bevatten")]
     [InlineData("Catalogus:Map", "/bestaat/niet/catalogus", "Instelling Catalogus:Map moet een bestaande map")]
-    public void ABadValueStopsTheStartWithAMessageNamingTheSetting(string setting, string value, string message) =>
-        Assert.Contains(message, StartFails((setting, value)));
+    public void ABadValueStopsTheStartWithAMessageNamingTheSetting(string setting, string value, string message)
+    {
+        var said = StartFails((setting, value));
+        Assert.True(said.Contains(message, StringComparison.Ordinal), said);
+    }
 
     [Fact]
     public void ABadValueThatIsNotANumberStopsTheStartToo() =>

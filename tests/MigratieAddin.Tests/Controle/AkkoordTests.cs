@@ -4,7 +4,7 @@ using MigratieAddin.Api;
 
 namespace MigratieAddin.Tests;
 
-/// <summary>FORMAT.md "Conversion": a mark only for a row whose findings are all overleg or info, bound to one workbook
+/// <summary>FORMAT.md "Conversion": a mark only for a row whose meldingen are all overleg or info, bound to one workbook
 /// (its seal) and one row; a copied mark counts for neither copy.</summary>
 public class AkkoordTests : IDisposable
 {
@@ -55,7 +55,7 @@ public class AkkoordTests : IDisposable
 
     [Theory]
     [MemberData(nameof(NotOverleg))]
-    public async Task ARowWithAFoutOrOnvolledigFindingGetsNoMark(string change, string code)
+    public async Task ARowWithAFoutOrOnvolledigMeldingGetsNoMark(string change, string code)
     {
         var zending = Zending.Of(Overleg());
         var row = change switch
@@ -155,9 +155,9 @@ public class AkkoordTests : IDisposable
     }
 
     [Fact]
-    public async Task AnOverlegRowWithAnOnvolledigFindingIsNotConvertedEvenWithAValidMark()
+    public async Task AnOverlegRowWithAnOnvolledigMeldingIsNotConvertedEvenWithAValidMark()
     {
-        // Status overleg (EINDDATUM_GEWIJZIGD beats PRODUCT2023_LEEG), so only the findings show that it cannot be converted.
+        // Status overleg (EINDDATUM_GEWIJZIGD beats PRODUCT2023_LEEG), so only the meldingen show that it cannot be converted.
         var zending = Zending.Of(Overleg());
         var row = Zending.Copy(zending.Rows[0], (Column.Productcode2023, null));
         var mark = Akkoordcode.Code(Engine.TestSealer, zending.WerkboekId, row[Column.RegelId].AsText(), row);

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace MigratieAddin.Tests;
 
 /// <summary>Sealed format workbooks of any size, made by POST /api/format/per-aanbieder as a gemeente sends them:
-/// one gemeente, one aanbieder, distinct jeugdigen, most rows ok and some with findings.</summary>
+/// one gemeente, one aanbieder, distinct jeugdigen, most rows ok and some with meldingen.</summary>
 public static class SealedWorkbooks
 {
     public static byte[] RowsJson(int count)

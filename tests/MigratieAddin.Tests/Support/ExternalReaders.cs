@@ -48,7 +48,7 @@ public static class ExternalReaders
                 def value(v):
                     if isinstance(v, datetime.datetime): return v.date().isoformat()
                     return v
-                out = {"sheets": wb.sheetnames, "data": {}, "formats": {}, "hidden": {}, "freeze": {}, "filter": {}, "validations": {}, "conditional": {}, "headerHeight": {}, "widths": {}}
+                out = {"sheets": wb.sheetnames, "data": {}, "formats": {}, "hidden": {}, "freeze": {}, "filter": {}, "validations": {}, "conditional": {}, "headerHeight": {}, "widths": {}, "merged": {}, "heights": {}, "wrapped": {}}
                 for ws in wb.worksheets:
                     out["data"][ws.title] = [[value(c.value) for c in row] for row in ws.iter_rows()]
                     out["formats"][ws.title] = [[c.number_format for c in row] for row in ws.iter_rows(min_row=2, max_row=2)]
@@ -59,6 +59,9 @@ public static class ExternalReaders
                     out["conditional"][ws.title] = sum(len(r.rules) for r in ws.conditional_formatting)
                     out["headerHeight"][ws.title] = ws.row_dimensions[1].height
                     out["widths"][ws.title] = {k: d.width for k, d in ws.column_dimensions.items()}
+                    out["merged"][ws.title] = [str(r) for r in ws.merged_cells.ranges]
+                    out["heights"][ws.title] = {str(k): d.height for k, d in ws.row_dimensions.items() if d.height}
+                    out["wrapped"][ws.title] = [c.coordinate for row in ws.iter_rows() for c in row if c.value and c.alignment.wrap_text]
                 print(json.dumps(out))
                 """;
             var stdout = Run(DebianPython, ["-c", script, input], TimeSpan.FromSeconds(60));

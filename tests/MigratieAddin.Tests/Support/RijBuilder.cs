@@ -131,6 +131,6 @@ public static class Engine
     public static void LacksMelding(this RijUitslag rij, string code) =>
         Assert.DoesNotContain(rij.Meldingen, m => m.Code == code);
 
-    /// <summary>The single message of a row, for tests that change one thing and expect exactly one finding.</summary>
+    /// <summary>The single message of a row, for tests that change one thing and expect exactly one melding.</summary>
     public static Melding OnlyMelding(this RijUitslag rij) => Assert.Single(rij.Meldingen);
 }

@@ -55,8 +55,8 @@ public sealed class Zending
         var waarden = new Dictionary<string, object?>();
         for (var c = 0; c < Columns.Count; c++)
         {
-            var cell = row[(Column)c];
-            waarden[((Column)c).Key()] = cell.Kind switch { CellKind.Number => cell.Number, CellKind.Empty => null, _ => cell.AsText() };
+            var cell = row[Columns.All[c].Column];
+            waarden[Columns.All[c].Key] = cell.Kind switch { CellKind.Number => cell.Number, CellKind.Empty => null, _ => cell.AsText() };
         }
         var body = JsonSerializer.Serialize(new { regelId = row[Column.RegelId].AsText(), waarden, verzegeling });
         return new StringContent(body, Encoding.UTF8, "application/json");

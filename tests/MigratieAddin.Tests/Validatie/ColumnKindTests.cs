@@ -28,6 +28,24 @@ public class ColumnKindTests
     }
 
     [Fact]
+    public void TheInputColumnsAreTheBlueAndYellowOnesOfTheDefinitionInSheetOrder()
+    {
+        Assert.Equal(Columns.All.Where(c => c.Colour is Colour.Blue or Colour.Yellow).Select(c => c.Column), Columns.Input);
+        Assert.Equal(Enumerable.Range(0, Columns.Count), Columns.All.Select(c => c.Column.Position()));
+        Assert.Equal(Enum.GetValues<Column>().Order(), Columns.All.Select(c => c.Column).Order());
+    }
+
+    [Fact]
+    public void NoCodeOfTheApiTurnsANumberIntoAColumnSoNothingHangsOnTheEnumsOrder()
+    {
+        var casts = FeatureDependencyTests.ApiSources()
+            .Where(f => Path.GetFileName(f.File) != "Columns.cs")
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(f.Code, @"\(Column\)\s*[\w(]|\(int\)\s*Column\.\w+").Select(m => $"{f.File}: {m.Value}"))
+            .ToList();
+        Assert.Empty(casts);
+    }
+
+    [Fact]
     public void ADateSealsTheSameWhetherTypedAsTextOrStoredAsASerial()
     {
         Assert.Equal("2022-03-01", Seal.SealValue(Column.Ingangsdatum, Cell.FromText("01-03-2022")));

@@ -75,7 +75,7 @@ public class RegioSimulatieTests
                 using var copy = new MemoryStream();
                 using (var open = entry.Open()) open.CopyTo(copy);
                 var first = Workbooks.Sheet(copy.ToArray(), FormatWorkbook.Toewijzingen)[2];
-                sent[(first[(int)Column.Gemeentecode].AsText(), first[(int)Column.AanbiederAgb].AsText())] = copy.ToArray();
+                sent[(first[Column.Gemeentecode.Position()].AsText(), first[Column.AanbiederAgb.Position()].AsText())] = copy.ToArray();
             }
         Assert.Equal(6, sent.Count);
         var afterSending = await Overzicht(client);
@@ -89,15 +89,15 @@ public class RegioSimulatieTests
 
         // Returning: four filled in (Kampen's first with an unknown code, Zwolle's second with a volume that needs overleg in
         // its first row), Dalfsen's second tampered, Dalfsen's first not at all.
-        string Fill(string code) => $"ws = wb['Toewijzingen']\nfor r in range(2, ws.max_row + 1):\n    ws.cell(r, {(int)Column.Productcode2023 + 1}).value = '{code}'\n";
+        string Fill(string code) => $"ws = wb['Toewijzingen']\nfor r in range(2, ws.max_row + 1):\n    ws.cell(r, {Column.Productcode2023.Position() + 1}).value = '{code}'\n";
         var returned = new List<(string Name, byte[] Bytes)>();
         foreach (var ((gemeente, agb), xlsx) in sent)
         {
             if ((gemeente, agb) == ("0148", "98000022")) continue;
             var code = Aanbieders.Single(a => a.Agb == agb).Code2023;
             var script = (gemeente, agb) == ("0166", "98000022") ? Fill("44A99")
-                : (gemeente, agb) == ("0148", "98000066") ? Fill(code) + $"ws.cell(2, {(int)Column.Naam + 1}).value = 'Iemand anders'\n"
-                : (gemeente, agb) == Overleg ? Fill(code) + $"ws.cell(2, {(int)Column.Volume2023 + 1}).value = 9\n"
+                : (gemeente, agb) == ("0148", "98000066") ? Fill(code) + $"ws.cell(2, {Column.Naam.Position() + 1}).value = 'Iemand anders'\n"
+                : (gemeente, agb) == Overleg ? Fill(code) + $"ws.cell(2, {Column.Volume2023.Position() + 1}).value = 9\n"
                 : Fill(code);
             returned.Add(($"{gemeente}-{agb}.xlsx", ExternalReaders.EditWithOpenpyxl(xlsx, script)));
         }
@@ -128,7 +128,7 @@ public class RegioSimulatieTests
         Assert.Equal(HttpStatusCode.OK, akkoord.StatusCode);
         var mark = JsonDocument.Parse(await akkoord.Content.ReadAsStringAsync()).RootElement.GetProperty("akkoordcode").GetString();
         returned[index] = (returned[index].Name, ExternalReaders.EditWithOpenpyxl(returned[index].Bytes,
-            $"ws = wb['Toewijzingen']\nws.cell(2, {(int)Column.Akkoordcode + 1}).value = '{mark}'\nws.cell(2, {(int)Column.AkkoordGemeente + 1}).value = 'ja 05-01-2023'\n"));
+            $"ws = wb['Toewijzingen']\nws.cell(2, {Column.Akkoordcode.Position() + 1}).value = '{mark}'\nws.cell(2, {Column.AkkoordGemeente.Position() + 1}).value = 'ja 05-01-2023'\n"));
         var afterApproving = await Overzicht(client);
         Assert.Equal(1, Regel(afterApproving, Overleg.Gemeente, Overleg.Agb).GetProperty("akkoorden").GetInt32());
         Assert.Equal(0, Regel(afterApproving, "0193", "98000022").GetProperty("akkoorden").GetInt32());

@@ -28,8 +28,8 @@ public class CsvImportTests
         Assert.Equal(HttpStatusCode.OK, status);
         var sheet = Workbooks.Sheet(body, FormatWorkbook.Toewijzingen);
         Assert.Equal(3, sheet.Count);
-        Assert.Equal("De Vries,\nJan \"JJ\"", sheet[2][(int)Column.Naam].Text); // a cell holds a line break as LF, as Excel does
-        Assert.Equal("0150", sheet[3][(int)Column.Gemeentecode].Text);
+        Assert.Equal("De Vries,\nJan \"JJ\"", sheet[2][Column.Naam.Position()].Text); // a cell holds a line break as LF, as Excel does
+        Assert.Equal("0150", sheet[3][Column.Gemeentecode.Position()].Text);
     }
 
     [Fact]

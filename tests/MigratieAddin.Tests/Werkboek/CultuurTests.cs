@@ -33,7 +33,7 @@ public sealed partial class CultuurTests
         }
     }
 
-    /// <summary>Rows that put numbers, decimals, dates and budgets through every reader and writer, with a few findings.</summary>
+    /// <summary>Rows that put numbers, decimals, dates and budgets through every reader and writer, with a few meldingen.</summary>
     private static RijBuilder[] Rows()
     {
         var ok = RijBuilder.Omzetting();
@@ -44,7 +44,7 @@ public sealed partial class CultuurTests
             RijBuilder.Omzetting().With(Column.Toewijzingnummer, 230000002).With(Column.Volume, 7.5).With(Column.Volume2023, "6,25"),
             RijBuilder.Omzetting().With(Column.Toewijzingnummer, 230000003).With(Column.Ingangsdatum, 44621.75).With(Column.Einddatum, "31-12-2023"),
             RijBuilder.Omzetting().With(Column.Toewijzingnummer, 230000004).With(Column.Einddatum2023, "1-7-2023").With(Column.Volume2023, "12"),
-            RijBuilder.Omzetting().With(Column.Toewijzingnummer, 230000001), // twice the same toewijzingnummer: a finding naming another row
+            RijBuilder.Omzetting().With(Column.Toewijzingnummer, 230000001), // twice the same toewijzingnummer: a melding naming another row
             RijBuilder.Omzetting().With(Column.Toewijzingnummer, 230000005).With(Column.Volume, "veel").With(Column.Geboortedatum, 2),
         ];
     }

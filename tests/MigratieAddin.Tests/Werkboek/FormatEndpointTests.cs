@@ -57,8 +57,8 @@ public class FormatEndpointTests
         Assert.Equal(HttpStatusCode.OK, status);
         var sheet = Workbooks.Sheet(body, FormatWorkbook.Toewijzingen);
         Assert.Equal(3, sheet.Count);
-        Assert.Equal("De Vries; Jan \"JJ\"", sheet[2][(int)Column.Naam].Text);
-        Assert.Equal("0150", sheet[3][(int)Column.Gemeentecode].Text);
+        Assert.Equal("De Vries; Jan \"JJ\"", sheet[2][Column.Naam.Position()].Text);
+        Assert.Equal("0150", sheet[3][Column.Gemeentecode.Position()].Text);
     }
 
     [Fact]

@@ -23,13 +23,13 @@ public class FormatWorkbookTests
         Assert.Equal(Columns.All.Select(c => c.Column.Header(Engine.EmbeddedCatalogus.Regio)), sheet[1].OrderBy(c => c.Key).Select(c => c.Value.Text));
         Assert.Equal(Demo.Count + 1, sheet.Count);
         var row = sheet[3]; // second demo row: 0175;98000055;Epsilon Logeerhuis;999976886;...;09-07-2005
-        Assert.Equal(Cell.FromText("0175"), row[(int)Column.Gemeentecode]);
-        Assert.Equal(Cell.FromText("999976886"), row[(int)Column.Bsn]);
-        Assert.Equal(Cell.FromText("14"), row[(int)Column.Eenheid]);
-        Assert.True(ValueReader.TryDate(row[(int)Column.Geboortedatum], out var born) && born == new DateOnly(2005, 7, 9));
-        Assert.Equal(CellKind.Number, row[(int)Column.Geboortedatum].Kind);
-        Assert.Equal(230000141, row[(int)Column.Toewijzingnummer].Number);
-        Assert.False(row.ContainsKey((int)Column.Productcode2023));
+        Assert.Equal(Cell.FromText("0175"), row[Column.Gemeentecode.Position()]);
+        Assert.Equal(Cell.FromText("999976886"), row[Column.Bsn.Position()]);
+        Assert.Equal(Cell.FromText("14"), row[Column.Eenheid.Position()]);
+        Assert.True(ValueReader.TryDate(row[Column.Geboortedatum.Position()], out var born) && born == new DateOnly(2005, 7, 9));
+        Assert.Equal(CellKind.Number, row[Column.Geboortedatum.Position()].Kind);
+        Assert.Equal(230000141, row[Column.Toewijzingnummer.Position()].Number);
+        Assert.False(row.ContainsKey(Column.Productcode2023.Position()));
     }
 
     [Fact]
@@ -38,11 +38,11 @@ public class FormatWorkbookTests
         var row = RijBuilder.Omzetting().With(Column.Gemeentecode, 193).With(Column.Bsn, 12345672).With(Column.Eenheid, 4)
             .With(Column.Geboortedatum, "ergens in 2010").With(Column.Volume, "1.000").Build();
         var cells = Workbooks.Sheet(Workbooks.Format([row]), FormatWorkbook.Toewijzingen)[2];
-        Assert.Equal("0193", cells[(int)Column.Gemeentecode].Text);
-        Assert.Equal("012345672", cells[(int)Column.Bsn].Text);
-        Assert.Equal("04", cells[(int)Column.Eenheid].Text);
-        Assert.Equal("ergens in 2010", cells[(int)Column.Geboortedatum].Text);
-        Assert.Equal(1000, cells[(int)Column.Volume].Number);
+        Assert.Equal("0193", cells[Column.Gemeentecode.Position()].Text);
+        Assert.Equal("012345672", cells[Column.Bsn.Position()].Text);
+        Assert.Equal("04", cells[Column.Eenheid.Position()].Text);
+        Assert.Equal("ergens in 2010", cells[Column.Geboortedatum.Position()].Text);
+        Assert.Equal(1000, cells[Column.Volume.Position()].Number);
     }
 
     [Theory]
@@ -54,7 +54,7 @@ public class FormatWorkbookTests
     {
         var xlsx = Workbooks.Format([RijBuilder.Omzetting().With(Column.Naam, text).With(Column.OpmerkingAanbieder, text).Build()]);
         var cells = Workbooks.Sheet(xlsx, FormatWorkbook.Toewijzingen)[2];
-        Assert.Equal(Cell.FromText(text), cells[(int)Column.Naam]);
+        Assert.Equal(Cell.FromText(text), cells[Column.Naam.Position()]);
         using var zip = new ZipArchive(new MemoryStream(xlsx));
         foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/")))
             Assert.DoesNotContain("<x:f>", new StreamReader(entry.Open()).ReadToEnd());
@@ -65,7 +65,7 @@ public class FormatWorkbookTests
     {
         var xlsx = Workbooks.Format([RijBuilder.Omzetting().With(Column.OpmerkingAanbieder, "a\u0001b\u001Fc").Build()]);
         Assert.Empty(Workbooks.ValidationErrors(xlsx));
-        Assert.Equal("a\u0001b\u001Fc", Workbooks.Sheet(xlsx, FormatWorkbook.Toewijzingen)[2][(int)Column.OpmerkingAanbieder].Text);
+        Assert.Equal("a\u0001b\u001Fc", Workbooks.Sheet(xlsx, FormatWorkbook.Toewijzingen)[2][Column.OpmerkingAanbieder.Position()].Text);
     }
 
     [Fact]
@@ -115,11 +115,11 @@ public class FormatWorkbookTests
         var rows = read.GetProperty("data").GetProperty(FormatWorkbook.Toewijzingen).EnumerateArray().ToList();
         Assert.Equal(Demo.Count + 1, rows.Count);
         var first = rows[1].EnumerateArray().ToList();
-        Assert.Equal("1708", first[(int)Column.Gemeentecode].GetString());
-        Assert.Equal("999925702", first[(int)Column.Bsn].GetString());
-        Assert.Equal("2008-09-21", first[(int)Column.Geboortedatum].GetString());
-        Assert.Equal(230000111, first[(int)Column.Toewijzingnummer].GetInt64());
-        Assert.Equal("dd-mm-yyyy", read.GetProperty("formats").GetProperty(FormatWorkbook.Toewijzingen)[0][(int)Column.Geboortedatum].GetString());
+        Assert.Equal("1708", first[Column.Gemeentecode.Position()].GetString());
+        Assert.Equal("999925702", first[Column.Bsn.Position()].GetString());
+        Assert.Equal("2008-09-21", first[Column.Geboortedatum.Position()].GetString());
+        Assert.Equal(230000111, first[Column.Toewijzingnummer.Position()].GetInt64());
+        Assert.Equal("dd-mm-yyyy", read.GetProperty("formats").GetProperty(FormatWorkbook.Toewijzingen)[0][Column.Geboortedatum.Position()].GetString());
         Assert.Equal("A2", read.GetProperty("freeze").GetProperty(FormatWorkbook.Toewijzingen).GetString());
         Assert.Equal($"A1:Y{Demo.Count + 1}", read.GetProperty("filter").GetProperty(FormatWorkbook.Toewijzingen).GetString());
         Assert.Equal(["W", "Y"], read.GetProperty("hidden").GetProperty(FormatWorkbook.Toewijzingen).EnumerateArray().Select(e => e.GetString()));

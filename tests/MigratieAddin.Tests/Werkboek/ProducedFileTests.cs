@@ -57,6 +57,41 @@ public sealed partial class ProducedFileTests
         Assert.Equal(JsonValueKind.Null, book.GetProperty("headerHeight").GetProperty(FormatWorkbook.Toelichting).ValueKind); // no header row there
     }
 
+    [Theory]
+    [InlineData("ijsselland")]
+    [InlineData("beekdal")]
+    public void TheToelichtingReadsAsShortParagraphsEachWrappedWithinTheSheetAndTallEnough(string regio)
+    {
+        var catalogus = Catalogi.Load(regio);
+        using var stream = new MemoryStream();
+        FormatWorkbook.Write(stream, [], catalogus, []);
+        var book = ExternalReaders.Openpyxl(stream.ToArray());
+        var rows = book.GetProperty("data").GetProperty(FormatWorkbook.Toelichting).EnumerateArray().Select(r => r.EnumerateArray().ToList()).ToList();
+        var widths = book.GetProperty("widths").GetProperty(FormatWorkbook.Toelichting);
+        var merged = book.GetProperty("merged").GetProperty(FormatWorkbook.Toelichting).EnumerateArray().Select(m => m.GetString()!).ToHashSet();
+        var wrapped = book.GetProperty("wrapped").GetProperty(FormatWorkbook.Toelichting).EnumerateArray().Select(m => m.GetString()!).ToHashSet();
+        var heights = book.GetProperty("heights").GetProperty(FormatWorkbook.Toelichting);
+        var paragraphs = 0;
+        for (var r = 1; r < rows.Count; r++) // row 1 is the title
+            for (var c = 0; c < rows[r].Count; c++)
+            {
+                if (rows[r][c].ValueKind != JsonValueKind.String || rows[r][c].GetString() is not { Length: > 50 } text) continue;
+                // A text longer than a label or heading is a paragraph: no more than three sentences, wrapped in its cell, over merged columns
+                // as wide as the text needs, and its row tall enough for the lines it wraps into.
+                paragraphs++;
+                var cell = XlsxWriter.Reference(c, r + 1);
+                Assert.True(text.Count(ch => ch == '.') <= 3, $"{cell} is geen korte alinea: {text}");
+                Assert.Contains(cell, wrapped);
+                var range = merged.SingleOrDefault(m => m.StartsWith(cell + ":", StringComparison.Ordinal));
+                var last = range is null ? c : range.Split(':')[1][0] - 'A'; // the Toelichting's columns are A to D
+                var width = Enumerable.Range(c, last - c + 1).Sum(k => widths.GetProperty(XlsxWriter.ColumnName(k)).GetDouble());
+                var lines = XlsxWriter.WrappedLines(text, (int)(width * 0.85));
+                var height = heights.TryGetProperty((r + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), out var h) ? h.GetDouble() : 15;
+                Assert.True(height >= lines * 15, $"rij {r + 1} is {height} punten hoog, de alinea in {cell} vraagt {lines} regels");
+            }
+        Assert.True(paragraphs >= 4, "de Toelichting heeft geen alinea's: de test toetst dan niets");
+    }
+
     [Fact]
     public void TheOmzetlijstWorkbookHasDutchHeadersAndTheCsvKeepsTheKeys()
     {

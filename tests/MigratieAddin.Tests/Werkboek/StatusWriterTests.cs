@@ -79,8 +79,8 @@ public class StatusWriterTests : IDisposable
         Assert.Empty(Workbooks.ValidationErrors(filled).Except(Workbooks.ValidationErrors(returned)));
         var before = CellXml(returned);
         var after = CellXml(filled);
-        var status = XlsxWriter.ColumnName((int)Column.Status);
-        var meldingen = XlsxWriter.ColumnName((int)Column.Meldingen);
+        var status = XlsxWriter.ColumnName(Column.Status.Position());
+        var meldingen = XlsxWriter.ColumnName(Column.Meldingen.Position());
         bool IsTarget(string reference) => reference.TrimEnd("0123456789".ToCharArray()) is var c && (c == status || c == meldingen);
         foreach (var (reference, xml) in before.Where(c => !IsTarget(c.Key)))
             Assert.Equal(xml, after[reference]);
@@ -94,8 +94,8 @@ public class StatusWriterTests : IDisposable
             Assert.True(bytes.AsSpan().SequenceEqual(filledEntries[name]), name);
 
         var cells = Workbooks.Sheet(filled, FormatWorkbook.Toewijzingen);
-        Assert.Equal("Status", cells[1][(int)Column.Status].Text);
-        Assert.Equal("Meldingen", cells[1][(int)Column.Meldingen].Text);
+        Assert.Equal("Status", cells[1][Column.Status.Position()].Text);
+        Assert.Equal("Meldingen", cells[1][Column.Meldingen.Position()].Text);
         var rijen = report.GetProperty("rijen").EnumerateArray().ToList();
         Assert.Equal(cells.Count - 1, rijen.Count);
         Assert.True(rijen.Count > 2_500);
@@ -104,9 +104,9 @@ public class StatusWriterTests : IDisposable
         foreach (var rij in rijen)
         {
             var number = rij.GetProperty("rij").GetInt32();
-            Assert.Equal(rij.GetProperty("status").GetString(), cells[number][(int)Column.Status].Text);
+            Assert.Equal(rij.GetProperty("status").GetString(), cells[number][Column.Status.Position()].Text);
             var texts = string.Join(" | ", rij.GetProperty("meldingen").EnumerateArray().Select(m => m.GetProperty("tekst").GetString()));
-            Assert.Equal(texts, cells[number].GetValueOrDefault((int)Column.Meldingen).Text ?? "");
+            Assert.Equal(texts, cells[number].GetValueOrDefault(Column.Meldingen.Position()).Text ?? "");
         }
         // The replaced cell keeps the aanbieder's style.
         Assert.Equal(
@@ -114,7 +114,7 @@ public class StatusWriterTests : IDisposable
             System.Text.RegularExpressions.Regex.Match(after[$"{status}9"], "s=\"[0-9]+\"").Value);
 
         var read = ExternalReaders.Openpyxl(filled).GetProperty("data").GetProperty(FormatWorkbook.Toewijzingen);
-        Assert.Equal(rijen[0].GetProperty("status").GetString(), read[1][(int)Column.Status].GetString());
+        Assert.Equal(rijen[0].GetProperty("status").GetString(), read[1][Column.Status.Position()].GetString());
         Assert.Equal(cells.Count, read.GetArrayLength());
     }
 

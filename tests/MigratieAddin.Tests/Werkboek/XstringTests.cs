@@ -19,7 +19,7 @@ public class XstringTests
     public void LiteralTextSurvivesTheWriterAndTheReader(string text)
     {
         var xlsx = Workbooks.Format([RijBuilder.Omzetting().With(Column.OpmerkingAanbieder, "x" + text + "x").Build()]);
-        Assert.Equal("x" + text + "x", Workbooks.Sheet(xlsx, FormatWorkbook.Toewijzingen)[2][(int)Column.OpmerkingAanbieder].Text);
+        Assert.Equal("x" + text + "x", Workbooks.Sheet(xlsx, FormatWorkbook.Toewijzingen)[2][Column.OpmerkingAanbieder.Position()].Text);
     }
 
     [Theory]
@@ -36,12 +36,12 @@ public class XstringTests
         // openpyxl is no witness here: it leaves escapes in inline strings undecoded (it decodes them in shared strings only).
         var xlsx = Workbooks.Format([RijBuilder.Omzetting().With(Column.OpmerkingAanbieder, "a_x2f6B_b _x0041_").Build()]);
         var rows = ExternalReaders.LibreOfficeSheets(xlsx)[FormatWorkbook.Toewijzingen];
-        Assert.Equal("a_x2f6B_b _x0041_", rows[1][(int)Column.OpmerkingAanbieder]);
+        Assert.Equal("a_x2f6B_b _x0041_", rows[1][Column.OpmerkingAanbieder.Position()]);
     }
 
     private static Validator Validator => new(Engine.EmbeddedCatalogus, Engine.TestSealer);
 
-    private static List<string> SealFindings(byte[] xlsx)
+    private static List<string> SealMeldingen(byte[] xlsx)
     {
         var workbook = ReturnedWorkbook.Read(xlsx, new WerkboekOptions(), Engine.EmbeddedCatalogus.Regio);
         var report = Validator.Validate(workbook.Rows, Fase.Controle, workbook.Verzegeling);
@@ -58,7 +58,7 @@ public class XstringTests
         rows[0][Column.RegelId] = Cell.FromText(Seal.RegelId(werkboekId, 1));
         using var stream = new MemoryStream();
         FormatWorkbook.Write(stream, rows, Engine.EmbeddedCatalogus, [], "Zwolle", Seal.Of(werkboekId, rows, Engine.TestSealer).Lines());
-        Assert.Empty(SealFindings(stream.ToArray()));
+        Assert.Empty(SealMeldingen(stream.ToArray()));
     }
 
     [Fact]
@@ -67,6 +67,6 @@ public class XstringTests
         var builders = Enumerable.Range(0, 5_000).Select(i => RijBuilder.Omzetting().With(Column.Toewijzingnummer, 230_000_001 + i)
             .With(Column.Naam, i % 7 == 0 ? $"Kind _x{i % 0x10000:X4}_" : $"Kind {i}")).ToArray();
         var zending = Zending.Of(builders);
-        Assert.Empty(SealFindings(zending.Returned()));
+        Assert.Empty(SealMeldingen(zending.Returned()));
     }
 }

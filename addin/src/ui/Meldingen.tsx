@@ -2,8 +2,8 @@ import { Badge, Button, Caption1, Dropdown, Field, makeStyles, Option, Subtitle2
 import { Checkmark16Regular, ChevronDown16Regular, ChevronRight16Regular } from '@fluentui/react-icons';
 import { memo, useMemo, useState } from 'react';
 import { columnLetter, type Ernst, STATUS_LABEL } from '../format';
-import type { Bevinding } from '../session';
-import { ERNST_ORDER, type Groep, groupFindings } from './groups';
+import type { RijMelding } from '../session';
+import { ERNST_ORDER, type Groep, groupMeldingen } from './groups';
 import { StatusIcon } from './StatusIcon';
 
 /** Rows shown per opened group; the rest are counted. */
@@ -26,32 +26,32 @@ const useStyles = makeStyles({
   where: { display: 'flex', gap: '6px', alignItems: 'center', flexWrap: 'wrap', color: tokens.colorNeutralForeground2 },
 });
 
-export interface FindingsProps {
-  bevindingen: Bevinding[];
+export interface MeldingenProps {
+  rijMeldingen: RijMelding[];
   /** Dutch rule names by code (from the API); a code shows until they are known. */
   namen: ReadonlyMap<string, string>;
-  onSelect: (b: Bevinding) => void;
+  onSelect: (b: RijMelding) => void;
   /** Offered (controle role) only on rows in `approvable`. */
-  onApprove?: (b: Bevinding) => void;
+  onApprove?: (b: RijMelding) => void;
   approvable: ReadonlySet<number>;
   approved: (row: number) => boolean;
 }
 
-/** The findings grouped by rule, most serious first: one line per group ("50 × Productcode 2023 nog niet ingevuld") that opens to its rows. */
-export function Findings({ bevindingen, namen, onSelect, onApprove, approvable, approved }: FindingsProps) {
+/** The meldingen grouped by rule, most serious first: one line per group ("50 × Productcode 2023 nog niet ingevuld") that opens to its rows. */
+export function Meldingen({ rijMeldingen, namen, onSelect, onApprove, approvable, approved }: MeldingenProps) {
   const s = useStyles();
   const [ernst, setErnst] = useState<Ernst | 'alle'>('alle');
   const [code, setCode] = useState<string>('alle');
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
-  const all = useMemo(() => groupFindings(bevindingen, namen), [bevindingen, namen]);
+  const all = useMemo(() => groupMeldingen(rijMeldingen, namen), [rijMeldingen, namen]);
   const codes = useMemo(() => [...new Map(all.map((g) => [g.code, g.naam])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'nl')), [all]);
   const groups = all.filter((g) => (ernst === 'alle' || g.ernst === ernst) && (code === 'alle' || g.code === code));
-  const count = groups.reduce((n, g) => n + g.bevindingen.length, 0);
+  const count = groups.reduce((n, g) => n + g.rijMeldingen.length, 0);
   const toggle = (key: string) => setOpen((o) => { const n = new Set(o); if (!n.delete(key)) n.add(key); return n; });
 
   return (
-    <section className={s.section} aria-labelledby="bevindingen-kop">
-      <Subtitle2 as="h2" id="bevindingen-kop">Bevindingen</Subtitle2>
+    <section className={s.section} aria-labelledby="meldingen-kop">
+      <Subtitle2 as="h2" id="meldingen-kop">Meldingen</Subtitle2>
       <div className={s.filters}>
         <Field label="Ernst">
           <Dropdown className={s.dropdown} value={ernst === 'alle' ? 'Alle' : STATUS_LABEL[ernst]} selectedOptions={[ernst]}
@@ -69,20 +69,20 @@ export function Findings({ bevindingen, namen, onSelect, onApprove, approvable, 
         </Field>
       </div>
       <Caption1>
-        {count === 0 ? 'Geen bevindingen.' : `${count} bevinding${count === 1 ? '' : 'en'} bij ${groups.length} regel${groups.length === 1 ? '' : 's'}.`}
+        {count === 0 ? 'Geen meldingen.' : `${count} melding${count === 1 ? '' : 'en'} bij ${groups.length} regel${groups.length === 1 ? '' : 's'}.`}
       </Caption1>
-      <ul className={s.list} data-testid="bevindingen" aria-label="Bevindingen per regel">
+      <ul className={s.list} data-testid="meldingen" aria-label="Meldingen per regel">
         {groups.map((g) => {
           const key = `${g.ernst}|${g.code}`;
           const props = { onSelect, onApprove, approvable, approved, className: s.item, whereClass: s.where };
           // A rule met once needs no fold: its one row stands in the list itself.
-          if (g.bevindingen.length === 1) return <li key={key}><FindingItem b={g.bevindingen[0]} naam={g.naam} {...props} /></li>;
+          if (g.rijMeldingen.length === 1) return <li key={key}><MeldingItem b={g.rijMeldingen[0]} naam={g.naam} {...props} /></li>;
           const isOpen = open.has(key);
           return (
             <li key={key}>
               <Button appearance="subtle" className={s.group} aria-expanded={isOpen} data-group={g.code} onClick={() => toggle(key)}
                 icon={isOpen ? <ChevronDown16Regular /> : <ChevronRight16Regular />}>
-                <span className={s.groupText}><StatusIcon status={g.ernst} /><span>{g.bevindingen.length} × {g.naam}</span></span>
+                <span className={s.groupText}><StatusIcon status={g.ernst} /><span>{g.rijMeldingen.length} × {g.naam}</span></span>
               </Button>
               {isOpen ? <GroupRows g={g} rowsClass={s.rows} {...props} /> : null}
             </li>
@@ -93,19 +93,19 @@ export function Findings({ bevindingen, namen, onSelect, onApprove, approvable, 
   );
 }
 
-type ItemProps = Pick<FindingsProps, 'onSelect' | 'onApprove' | 'approvable' | 'approved'> & { className: string; whereClass: string };
+type ItemProps = Pick<MeldingenProps, 'onSelect' | 'onApprove' | 'approvable' | 'approved'> & { className: string; whereClass: string };
 
 function GroupRows({ g, rowsClass, ...props }: ItemProps & { g: Groep; rowsClass: string }) {
-  const rest = g.bevindingen.length - SHOWN;
+  const rest = g.rijMeldingen.length - SHOWN;
   return (
     <ul className={rowsClass} aria-label={g.naam}>
-      {g.bevindingen.slice(0, SHOWN).map((b, i) => <li key={`${b.row}-${b.melding.kolom}-${i}`}><FindingItem b={b} {...props} /></li>)}
+      {g.rijMeldingen.slice(0, SHOWN).map((b, i) => <li key={`${b.row}-${b.melding.kolom}-${i}`}><MeldingItem b={b} {...props} /></li>)}
       {rest > 0 ? <li><Caption1>En nog {rest} rijen. Filter op ernst of verbeter eerst deze rijen.</Caption1></li> : null}
     </ul>
   );
 }
 
-const FindingItem = memo(function FindingItem({ b, naam, onSelect, onApprove, approvable, approved, className, whereClass }: ItemProps & { b: Bevinding; naam?: string }) {
+const MeldingItem = memo(function MeldingItem({ b, naam, onSelect, onApprove, approvable, approved, className, whereClass }: ItemProps & { b: RijMelding; naam?: string }) {
   const cell = b.column === undefined ? `rij ${b.row}` : `${columnLetter(b.column)}${b.row}`;
   const isApproved = b.melding.ernst === 'overleg' && approved(b.row);
   return (
