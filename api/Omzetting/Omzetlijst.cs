@@ -8,7 +8,13 @@ public sealed record OmzetRegel(
     DateOnly? Ingangsdatum, DateOnly? Einddatum, long? Volume, string Eenheid, long? Frequentie, long? Budget, string RedenWijziging, int? Rij);
 
 /// <summary>A row that is not converted, with the reason, so nothing silently disappears.</summary>
-public sealed record NietOmgezet(int? Rij, string? Toewijzingnummer, string Reden);
+/// <summary>A row (or, with Rij null, a sent row that is gone, or a whole workbook) that is not converted: the rule codes
+/// that stand in the way, and the reason as a Dutch sentence saying what to do.</summary>
+public sealed record NietOmgezet(int? Rij, string? Toewijzingnummer, string Codes, string Reden)
+{
+    /// <summary>The CSV's one reden field for machines and people alike: the codes, then the sentence.</summary>
+    public string CsvReden => Codes.Length == 0 ? Reden : $"{Codes}: {Reden}";
+}
 
 public sealed record Omzetlijst(IReadOnlyList<OmzetRegel> Regels, IReadOnlyList<NietOmgezet> NietOmgezet)
 {
@@ -39,7 +45,8 @@ public sealed record Omzetlijst(IReadOnlyList<OmzetRegel> Regels, IReadOnlyList<
             var copied = marked && copiedMarks.Contains(MarkOf(row));
             if (uitslag.Status != Status.Ok && (!marked || copied))
             {
-                niet.Add(new NietOmgezet(row.Row.Number, row.Toewijzingnummer?.ToString(CultureInfo.InvariantCulture), Reden(uitslag, copied, seal?.WerkboekId is null)));
+                var (codes, reden) = Reden(uitslag, copied, seal?.WerkboekId is null);
+                niet.Add(new NietOmgezet(row.Row.Number, row.Toewijzingnummer?.ToString(CultureInfo.InvariantCulture), codes, reden));
                 continue;
             }
             if (row.IsAmbulant)
@@ -58,28 +65,33 @@ public sealed record Omzetlijst(IReadOnlyList<OmzetRegel> Regels, IReadOnlyList<
                 regio.IngangsdatumNieuw, row.Einddatum2023 ?? row.Einddatum, (long)volume, row.Eenheid!, row.Frequentie, null, "", row.Row.Number));
         }
         foreach (var nummer in seal?.Verwijderd ?? [])
-            niet.Add(new NietOmgezet(null, nummer, "REGEL_VERWIJDERD: de gemeente stuurde deze rij, maar in het teruggestuurde werkboek ontbreekt ze of is ze leeg."));
+            niet.Add(new NietOmgezet(null, nummer, "REGEL_VERWIJDERD",
+                "De gemeente stuurde deze rij, maar in het teruggestuurde werkboek ontbreekt ze of is ze leeg. Vraag de aanbieder de rij terug te zetten."));
         return new Omzetlijst(regels, niet);
     }
 
     private static string MarkOf(ReadRow row) => row[Column.Akkoordcode].AsText().Trim();
 
-    /// <summary>Why a row is not converted: the codes that stand in the way, worst first, and what a copied mark means.</summary>
-    private static string Reden(RijUitslag uitslag, bool copiedMark, bool unsealed)
+    /// <summary>Why a row is not converted: the codes that stand in the way (worst first), and a Dutch sentence per severity
+    /// with the rules' own texts (which never repeat a BSN, a name or a birth date), and what a copied mark means.</summary>
+    private static (string Codes, string Reden) Reden(RijUitslag uitslag, bool copiedMark, bool unsealed)
     {
-        string Codes(Ernst ernst) => string.Join(", ", uitslag.Meldingen.Where(m => m.Ernst == ernst).Select(m => m.Code).Distinct());
-        var parts = new List<string>();
-        if (Codes(Ernst.Fout) is { Length: > 0 } fout) parts.Add($"fout: {fout}");
-        if (Codes(Ernst.Onvolledig) is { Length: > 0 } onvolledig) parts.Add($"onvolledig: {onvolledig}");
-        if (Codes(Ernst.Overleg) is { Length: > 0 } overleg)
-            parts.Add(copiedMark ? $"overleg: {overleg}" : $"overleg zonder (geldig) akkoord van de gemeente: {overleg}");
-        var reden = string.Join("; ", parts);
+        IEnumerable<Melding> Of(Ernst ernst) => uitslag.Meldingen.Where(m => m.Ernst == ernst);
+        string Texts(Ernst ernst) => string.Join(" ", Of(ernst).Select(m => m.Tekst.TrimEnd()).Distinct());
+        var codes = string.Join(", ", new[] { Ernst.Fout, Ernst.Onvolledig, Ernst.Overleg }.SelectMany(e => Of(e).Select(m => m.Code)).Distinct());
+        var zinnen = new List<string>();
         if (copiedMark)
-            return "Deze rij draagt hetzelfde akkoord als een andere rij (een gekopieerde rij), dus telt het akkoord voor geen van beide. "
-                + $"Verwijder de kopie en geef zo nodig opnieuw akkoord. {reden}";
-        return unsealed && uitslag.Status == Status.Overleg
-            ? $"{reden}. Een akkoord geldt alleen in het verzegelde werkboek dat de gemeente stuurde; dit werkboek heeft geen verzegeling."
-            : reden;
+            zinnen.Add("Deze rij draagt hetzelfde akkoord als een andere rij (een gekopieerde rij), dus telt het akkoord voor geen van beide. "
+                + "Verwijder de kopie en geef zo nodig opnieuw akkoord.");
+        if (Of(Ernst.Fout).Any()) zinnen.Add($"De rij heeft een fout; verbeter die eerst. {Texts(Ernst.Fout)}");
+        if (Of(Ernst.Onvolledig).Any()) zinnen.Add($"De rij is niet volledig ingevuld. {Texts(Ernst.Onvolledig)}");
+        if (Of(Ernst.Overleg).Any())
+            zinnen.Add(copiedMark || Of(Ernst.Fout).Any() || Of(Ernst.Onvolledig).Any()
+                ? $"Daarnaast vraagt de rij overleg. {Texts(Ernst.Overleg)}"
+                : unsealed
+                    ? $"De rij vraagt overleg, en een akkoord geldt alleen in het verzegelde werkboek dat de gemeente stuurde; dit werkboek heeft geen verzegeling. {Texts(Ernst.Overleg)}"
+                    : $"De rij vraagt overleg en heeft geen (geldig) akkoord van de gemeente. {Texts(Ernst.Overleg)}");
+        return (codes, string.Join(" ", zinnen));
     }
 
     /// <summary>The columns of the list: the key (FORMAT.md, the CSV's header for machines) and the Dutch header people read in the .xlsx.</summary>

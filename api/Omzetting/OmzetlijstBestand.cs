@@ -8,7 +8,7 @@ namespace MigratieAddin.Api;
 public sealed record OmzetDeel(string? Werkboek, Omzetlijst Lijst)
 {
     /// <summary>A workbook that could not be converted at all: one Niet omgezet line with the reason, so it does not silently disappear.</summary>
-    public static OmzetDeel Geweigerd(string werkboek, string reden) => new(werkboek, new Omzetlijst([], [new NietOmgezet(null, null, reden)]));
+    public static OmzetDeel Geweigerd(string werkboek, string reden, string code = "") => new(werkboek, new Omzetlijst([], [new NietOmgezet(null, null, code, reden)]));
 }
 
 /// <summary>The conversion list of several workbooks at once: one Omzetting tab and one Niet omgezet tab, each line naming its workbook.</summary>
@@ -32,7 +32,7 @@ public static class OmzetlijstBestand
         var named = Named(delen);
         var koppen = (named ? GecombineerdeOmzetlijst.Velden : Omzetlijst.Velden).Select(v => v.Kop).SkipLast(1).ToList();
         using var stream = new MemoryStream();
-        string[] niet = named ? ["Werkboek", "Rij", "Toewijzingnummer", "Reden"] : ["Rij", "Toewijzingnummer", "Reden"];
+        string[] niet = named ? ["Werkboek", "Rij", "Toewijzingnummer", "Regelcode", "Reden"] : ["Rij", "Toewijzingnummer", "Regelcode", "Reden"];
         XlsxWriter.WriteStreamed(stream,
         [
             new("Omzetting", delen.SelectMany(d => d.Lijst.Regels.Select(r => (IReadOnlyList<XlsxCell>)
@@ -41,9 +41,9 @@ public static class OmzetlijstBestand
                 .Prepend(koppen.Select(h => XlsxCell.Of(h, Stijl.Kop)).ToArray()),
                 new SheetOptions { FreezeHeader = true, AutoFilter = true, Columns = koppen.Select((kop, i) => new ColumnSpec(named && i == 0 ? 30 : Math.Max(14, kop.Length + 3))).ToList() }),
             new("Niet omgezet", delen.SelectMany(d => d.Lijst.NietOmgezet.Select(n => (IReadOnlyList<XlsxCell>)
-                    [.. Werkboek(d, named), N(n.Rij), T(n.Toewijzingnummer), T(n.Reden)]))
+                    [.. Werkboek(d, named), N(n.Rij), T(n.Toewijzingnummer), T(n.Codes), XlsxCell.Of(n.Reden, Stijl.Omloop)]))
                 .Prepend(niet.Select(h => XlsxCell.Of(h, Stijl.Kop)).ToArray()),
-                new SheetOptions { FreezeHeader = true, AutoFilter = named, Columns = [.. named ? [new ColumnSpec(30)] : Array.Empty<ColumnSpec>(), new(8), new(19), new(90)] }),
+                new SheetOptions { FreezeHeader = true, AutoFilter = named, Columns = [.. named ? [new ColumnSpec(30)] : Array.Empty<ColumnSpec>(), new(8), new(19), new(28), new(90)] }),
         ]);
         return stream.ToArray();
 
@@ -64,7 +64,7 @@ public static class OmzetlijstBestand
                     Date(r.Ingangsdatum), Date(r.Einddatum), N(r.Volume), r.Eenheid, N(r.Frequentie), N(r.Budget), r.RedenWijziging, N(r.Rij), ""]);
         foreach (var d in delen)
             foreach (var n in d.Lijst.NietOmgezet)
-                Line(d, ["", "", "", n.Toewijzingnummer, "niet_omgezet", "", "", "", "", "", "", "", "", "", N(n.Rij), n.Reden]);
+                Line(d, ["", "", "", n.Toewijzingnummer, "niet_omgezet", "", "", "", "", "", "", "", "", "", N(n.Rij), n.CsvReden]);
         return b.ToString();
 
         void Line(OmzetDeel d, string?[] fields) =>

@@ -80,7 +80,7 @@ public static class OmzettingApi
             var judgement = validator.Judge(read.Rows, Fase.Controle, read.Verzegeling, ct);
             if (Omzetlijst.Maak(judgement, catalogus, sealer, ct) is not { } lijst)
             {
-                delen.Add(OmzetDeel.Geweigerd(file.Naam, Werkboeken.SealRefused));
+                delen.Add(OmzetDeel.Geweigerd(file.Naam, Werkboeken.SealRefused, "VERZEGELING_ONGELDIG"));
                 continue;
             }
             if (voortgang.Omzetting(judgement, lijst.OmgezetteRijen, lijst.NietOmgezet.Count) is { } omzetting) omzettingen.Add(omzetting);

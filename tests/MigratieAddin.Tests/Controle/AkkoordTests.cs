@@ -112,7 +112,7 @@ public class AkkoordTests : IDisposable
         var moved = Zending.Copy(approved, (Column.RegelId, again.Rows[0][Column.RegelId].AsText()));
         var lines = await Convert(again.Returned([moved]));
         Assert.DoesNotContain(lines, l => l[4] == "nieuw");
-        Assert.Contains("overleg zonder (geldig) akkoord", Assert.Single(lines, l => l[4] == "niet_omgezet")[15]);
+        Assert.Contains("heeft geen (geldig) akkoord van de gemeente", Assert.Single(lines, l => l[4] == "niet_omgezet")[15]);
     }
 
     [Fact]
@@ -164,7 +164,8 @@ public class AkkoordTests : IDisposable
         var lines = await Convert(zending.Returned([WithMark(row, mark)]));
         Assert.DoesNotContain(lines, l => l[4] == "nieuw");
         var reden = Assert.Single(lines, l => l[4] == "niet_omgezet")[15];
-        Assert.Contains("onvolledig: PRODUCT2023_LEEG", reden);
+        Assert.Contains("PRODUCT2023_LEEG, EINDDATUM_GEWIJZIGD", reden); // the codes, worst first, then the sentences
+        Assert.Contains("De rij is niet volledig ingevuld.", reden);
     }
 
     [Fact]

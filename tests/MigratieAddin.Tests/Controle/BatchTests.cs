@@ -121,12 +121,14 @@ public class BatchTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposab
         Assert.All(omzetting.Where(r => r.Key > 1), r => Assert.Equal("Gamma.xlsx", r.Value[0].Text));
 
         var niet = Workbooks.Sheet(xlsx, "Niet omgezet");
-        Assert.Equal(["Werkboek", "Rij", "Toewijzingnummer", "Reden"], niet[1].OrderBy(c => c.Key).Select(c => c.Value.Text));
+        Assert.Equal(["Werkboek", "Rij", "Toewijzingnummer", "Regelcode", "Reden"], niet[1].OrderBy(c => c.Key).Select(c => c.Value.Text));
         var lines = niet.Where(r => r.Key > 1).Select(r => (Werkboek: r.Value[0].Text, Rij: r.Value.TryGetValue(1, out var rij) ? (int?)rij.Number : null,
-            Reden: r.Value[3].Text!)).ToList();
+            Code: r.Value.GetValueOrDefault(3).Text, Reden: r.Value[4].Text!)).ToList();
         var gammaLine = Assert.Single(lines, l => l.Werkboek == "Gamma.xlsx");
         Assert.Equal(4, gammaLine.Rij);
-        Assert.Contains("PRODUCT2023_LEEG", gammaLine.Reden);
+        Assert.Equal("PRODUCT2023_LEEG", gammaLine.Code);
+        Assert.StartsWith("De rij is niet volledig ingevuld.", gammaLine.Reden);
+        Assert.DoesNotContain("PRODUCT2023_LEEG", gammaLine.Reden); // the code has its own column; the reason is a sentence
         var broken = Assert.Single(lines, l => l.Werkboek == "kapot.xlsx");
         Assert.Null(broken.Rij);
         Assert.Contains("geen Excel-werkboek", broken.Reden);

@@ -264,7 +264,7 @@ public class RoundTripTests : IDisposable
         var changedAfterwards = ExternalReaders.EditWithOpenpyxl(approved, "wb['Toewijzingen'].cell(2, 17).value = 9");
         var later = await (await Upload("/api/omzetting?formaat=csv", changedAfterwards)).Content.ReadAsStringAsync();
         Assert.DoesNotContain(";nieuw;44;44A26;", later);
-        Assert.Contains("overleg zonder (geldig) akkoord", later);
+        Assert.Contains("heeft geen (geldig) akkoord van de gemeente", later);
     }
 
     [Fact]

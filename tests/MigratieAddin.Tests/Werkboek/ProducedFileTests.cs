@@ -103,7 +103,7 @@ public sealed partial class ProducedFileTests
         var omzetting = book.GetProperty("data").GetProperty("Omzetting")[0].EnumerateArray().Select(h => h.GetString()).ToList();
         Assert.Equal(["Gemeentecode", "AGB-code aanbieder", "BSN jeugdige", "Toewijzingnummer", "Soort regel", "Productcategorie", "Productcode",
             "Ingangsdatum", "Einddatum", "Volume", "Eenheid", "Frequentie", "Budget (eurocent)", "Reden wijziging", "Rij"], omzetting);
-        Assert.Equal(["Rij", "Toewijzingnummer", "Reden"], book.GetProperty("data").GetProperty("Niet omgezet")[0].EnumerateArray().Select(h => h.GetString()));
+        Assert.Equal(["Rij", "Toewijzingnummer", "Regelcode", "Reden"], book.GetProperty("data").GetProperty("Niet omgezet")[0].EnumerateArray().Select(h => h.GetString()));
         Assert.Equal(string.Join(';', Omzetlijst.Kolommen), lijst.Csv().Split('\n')[0].TrimEnd('\r'));
         Assert.StartsWith("gemeentecode;aanbiederAgb;bsn;", lijst.Csv());
     }
