@@ -34,8 +34,12 @@ async function main() {
     root.render(<FluentProvider theme={dark ? webDarkTheme : webLightTheme} style={{ height: '100%' }}>{node}</FluentProvider>);
   };
   const rethemed = (nowDark: boolean) => { if (nowDark !== dark) { dark = nowDark; render(shown); } };
-  if (inOffice) followOfficeTheme((theme) => rethemed(prefersDark(theme)));
-  else window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', (e) => rethemed(e.matches));
+  // OfficeThemeChanged reaches only some hosts, and Excel on the web gives no officeTheme at all: there the browser's
+  // preference is the theme, so its changes are followed in Office too (with an Office theme, that theme decides).
+  const media = (q: string) => window.matchMedia?.(q).matches ?? false;
+  window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', () =>
+    rethemed(prefersDark(inOffice ? Office.context.officeTheme : null, media)));
+  if (inOffice) followOfficeTheme((theme) => rethemed(prefersDark(theme, media)));
   const auth = createAuth(await loadAuthConfig(), officeAuthDeps);
   const api = createApiClient('', 15_000, undefined, () => auth.token());
 

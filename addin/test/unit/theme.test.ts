@@ -17,4 +17,9 @@ describe('the pane follows the Office theme', () => {
     expect(prefersDark(null, (q) => q === '(prefers-color-scheme: dark)')).toBe(true);
     expect(prefersDark(undefined)).toBe(false);
   });
+
+  it('in Excel on the web, where Office gives no theme, follows the browser preference', () => {
+    expect(prefersDark(undefined, (q) => q === '(prefers-color-scheme: dark)')).toBe(true);
+    expect(prefersDark({}, (q) => q === '(prefers-color-scheme: dark)')).toBe(true);
+  });
 });
