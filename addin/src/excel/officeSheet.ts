@@ -221,37 +221,38 @@ export function createOfficeSheet(excel: ExcelNamespace, settings: Office.Settin
     async writeResults(writes: readonly CellWrite[], columns: StatusColumns, progress?: Progress) {
       await run(async (context) => {
         const sheet = await followed(context);
-        let bytes = 0;
         let done = 0;
-        for (const run of runsOf(writes)) {
-          let start = 0;
-          while (start < run.length) {
-            // Rows of this run that still fit in this sync (at least one).
-            let end = start;
-            do {
-              bytes += writeBytes(run[end]);
-              end++;
-            } while (end < run.length && bytes + writeBytes(run[end]) <= SYNC_BUDGET);
-            const part = run.slice(start, end);
+        // Chunks of parts (consecutive rows, two ranges each) that fit a sync; a chunk Excel still refuses as too large
+        // is halved and sent again: the refused request was not carried out, so nothing is written twice.
+        const queue = chunksOf(writes, SYNC_BUDGET);
+        while (queue.length > 0) {
+          const chunk = queue.shift()!;
+          for (const part of chunk) {
             const first = part[0].row - 1;
             sheet.getRangeByIndexes(first, columns.status, part.length, 1).values = part.map((w) => [w.status]);
             sheet.getRangeByIndexes(first, columns.meldingen, part.length, 1).values = part.map((w) => [w.meldingen]);
-            done += part.length;
-            start = end;
-            if (bytes >= SYNC_BUDGET * 0.9) {
-              // One sync per chunk is the point: each stays under Excel on the web's 5 MB.
-              // eslint-disable-next-line office-addins/no-context-sync-in-loop
-              await context.sync();
-              bytes = 0;
-              progress?.report?.(done, writes.length);
-            }
           }
+          const formats = queue.length === 0 && formattedColumn !== columns.status;
+          if (formats) addStatusFormats(excel, sheet.getRangeByIndexes(1, columns.status, 1_048_575, 1)); // with the last chunk
+          try {
+            // One sync per chunk is the point: each stays under Excel on the web's 5 MB.
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop
+            await context.sync();
+          } catch (e) {
+            const halves = codeOf(e) === 'RequestPayloadSizeLimitExceeded' ? halve(chunk) : null;
+            if (!halves) throw e;
+            queue.unshift(...halves);
+            continue;
+          }
+          if (formats) formattedColumn = columns.status;
+          done += chunk.reduce((n, part) => n + part.length, 0);
+          progress?.report?.(done, writes.length);
         }
-        if (formattedColumn !== columns.status) {
+        if (formattedColumn !== columns.status) { // nothing to write, but the formats are due
           addStatusFormats(excel, sheet.getRangeByIndexes(1, columns.status, 1_048_575, 1));
+          await context.sync();
           formattedColumn = columns.status;
         }
-        await context.sync();
         progress?.report?.(writes.length, writes.length);
       });
     },
@@ -368,6 +369,48 @@ function rowBytes(row: readonly unknown[]): number {
 
 function writeBytes(w: CellWrite): number {
   return rowBytes([w.status]) + rowBytes([w.meldingen]);
+}
+
+/** What a range costs in a request besides its values: the object path, the getRangeByIndexes call and the property set
+ * (measured from Office.js's request JSON at a few hundred bytes). Scattered rows make many ranges. */
+export const RANGE_OVERHEAD = 400;
+
+type Chunk = CellWrite[][];
+
+/** Writes in chunks of parts (runs of consecutive rows) of at most about budget request bytes each; a part longer than a
+ * chunk is cut, so every chunk holds at least one row. */
+export function chunksOf(writes: readonly CellWrite[], budget: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  let chunk: Chunk = [];
+  let bytes = 0;
+  for (const run of runsOf(writes)) {
+    let part: CellWrite[] = [];
+    for (const w of run) {
+      const cost = writeBytes(w) + (part.length === 0 ? 2 * RANGE_OVERHEAD : 0);
+      if (bytes + cost > budget && (chunk.length > 0 || part.length > 0)) {
+        if (part.length > 0) chunk.push(part);
+        chunks.push(chunk);
+        chunk = [];
+        part = [];
+        bytes = 0;
+        bytes += writeBytes(w) + 2 * RANGE_OVERHEAD;
+      } else {
+        bytes += cost;
+      }
+      part.push(w);
+    }
+    if (part.length > 0) chunk.push(part);
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+/** A refused chunk in two, or null when it is a single row (which no halving makes smaller). */
+function halve(chunk: Chunk): Chunk[] | null {
+  const rows = chunk.flat();
+  if (rows.length <= 1) return null;
+  const middle = Math.ceil(rows.length / 2);
+  return [runsOf(rows.slice(0, middle)), runsOf(rows.slice(middle))];
 }
 
 /** The error code Office.js gives (OfficeExtension.Error.code), or null. */

@@ -10,6 +10,11 @@ type Handler = (e: unknown) => Promise<void> | void;
 // https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices
 export const PAYLOAD_LIMIT = 5 * 1000 * 1000;
 
+/** A request carries, besides the values, the object path and the call that made each range and the property it sets:
+ * a few hundred bytes each in Office.js's request JSON. Values count in UTF-8, as they go over the wire. */
+export const ACTION_OVERHEAD = 300;
+const requestBytes = (block: unknown) => new TextEncoder().encode(JSON.stringify(block)).length + ACTION_OVERHEAD;
+
 /** What Office.js throws: an OfficeExtension.Error with a code (https://learn.microsoft.com/javascript/api/office/officeextension.error). */
 export class FakeOfficeError extends Error {
   constructor(readonly code: string, message: string) {
@@ -523,7 +528,7 @@ class FakeRange extends Loadable {
       const sheet = this.data();
       block.forEach((cells, r) => cells.forEach((v, c) => this.ctx.write(sheet, this.row + r, this.column + c, v)));
       this.ctx.echoes?.push({ sheet, address: addressOf(this.row, this.column, this.rows, this.columns) });
-    }, JSON.stringify(block).length);
+    }, requestBytes(block));
   }
 
   set numberFormat(block: string[][]) {
@@ -531,7 +536,7 @@ class FakeRange extends Loadable {
     this.ctx.queue(() => {
       const sheet = this.data();
       block.forEach((cells, r) => cells.forEach((f, c) => sheet.numberFormats.set(`${this.row + r}:${this.column + c}`, f)));
-    }, JSON.stringify(block).length);
+    }, requestBytes(block));
   }
 
   private checkShape(block: unknown[][]) {

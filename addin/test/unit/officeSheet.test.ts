@@ -135,3 +135,19 @@ describe('live validation against Excel', () => {
     expect(api.requests.length).toBe(rounds);
   });
 });
+
+describe('writing statuses in chunks', () => {
+  it('keeps every chunk within the budget, ranges counted, and every row in exactly one chunk, in order', async () => {
+    const { chunksOf, RANGE_OVERHEAD } = await import('../../src/excel/officeSheet');
+    const writes = [2, 3, 4, 9, 11, 12, 13, 14, 40].map((row) => ({ row, status: 'ok', meldingen: 'x'.repeat(50) }));
+    const budget = 2 * RANGE_OVERHEAD + 200;
+    const chunks = chunksOf(writes, budget);
+    expect(chunks.flat(2).map((w) => w.row)).toEqual(writes.map((w) => w.row));
+    for (const chunk of chunks) {
+      for (const part of chunk) part.forEach((w, i) => i > 0 && expect(w.row).toBe(part[i - 1].row + 1));
+      const bytes = chunk.reduce((n, part) => n + 2 * RANGE_OVERHEAD + part.length * 80, 0);
+      expect(chunk.flat().length === 1 || bytes <= budget * 1.2).toBe(true);
+    }
+    expect(chunks.length).toBeGreaterThan(3);
+  });
+});
