@@ -9,7 +9,8 @@ import { layoutOf } from '../format';
 import { requestRow } from '../rows';
 import type { SheetGateway } from '../excel/sheet';
 import type { LiveValidation } from '../session';
-import { base64, deliver } from './download';
+import { deliver, placeFormat } from './download';
+import { excelFoutTekst } from '../excel/errors';
 import type { BrowserWindow } from '../officeBrowser';
 
 const useStyles = makeStyles({
@@ -52,7 +53,8 @@ export function FormatSection({ api, sheet, session, browser }: { api: ApiClient
       const done = await work();
       if (done) setMessage({ intent: 'success', text: done });
     } catch (e) {
-      setMessage({ intent: 'error', text: (e as Error).message });
+      // An error of Excel carries a code and an English message: say it in Dutch with what to do.
+      setMessage({ intent: 'error', text: typeof (e as { code?: unknown } | null)?.code === 'string' ? excelFoutTekst(e) : (e as Error).message });
     } finally {
       setBusy(null);
     }
@@ -60,11 +62,7 @@ export function FormatSection({ api, sheet, session, browser }: { api: ApiClient
 
   const maakFormat = () => run('Format maken…', async () => {
     const blob = await api.format(await source(), []);
-    if (sheet.canInsertSheets) {
-      await sheet.insertSheets(await base64(blob));
-      return 'Het format staat als nieuwe tabbladen achteraan in deze werkmap. Uw eigen tabbladen zijn niet veranderd.';
-    }
-    return deliver(blob, 'format-wonen-verblijf.xlsx', sheet, api, browser);
+    return placeFormat(blob, 'format-wonen-verblijf.xlsx', sheet, api, browser);
   });
 
   const maakOverzicht = () => run('Controleren…', async () => {

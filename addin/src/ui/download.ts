@@ -28,6 +28,25 @@ export async function deliver(blob: Blob, name: string, sheet: SheetGateway, api
   }
 }
 
+/** Codes with which Excel refuses to insert sheets that a workbook of its own does not run into: the file is too large for
+ *  one request (Excel on the web, 5 MB with the base64 inside) or this Excel cannot insert sheets after all. */
+const CANNOT_INSERT = new Set(['RequestPayloadSizeLimitExceeded', 'UnsupportedFeature', 'NotImplemented', 'ApiNotFound']);
+
+/** The format as new sheets at the end of this workbook where Excel can; when Excel refuses for size or support, the
+ *  format reaches the user as a workbook of its own instead, and the message says why. */
+export async function placeFormat(blob: Blob, name: string, sheet: SheetGateway, api: Pick<ApiClient, 'downloadAdres'>, browser: BrowserWindow | null): Promise<string> {
+  if (!sheet.canInsertSheets) return deliver(blob, name, sheet, api, browser);
+  try {
+    await sheet.insertSheets(await base64(blob));
+    return 'Het format staat als nieuwe tabbladen achteraan in deze werkmap. Uw eigen tabbladen zijn niet veranderd.';
+  } catch (e) {
+    const code = (e as { code?: unknown } | null)?.code;
+    if (typeof code !== 'string' || !CANNOT_INSERT.has(code)) throw e;
+    const where = await deliver(blob, name, sheet, api, browser);
+    return `Excel kon het format niet als tabbladen aan deze werkmap toevoegen (te groot voor één keer, of hier niet mogelijk). ${where}`;
+  }
+}
+
 /** Offers a file to save: works in browsers, Excel on the web and the Windows webview (not in Excel for Mac). */
 export function saveInBrowser(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);

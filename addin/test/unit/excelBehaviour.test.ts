@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { COLUMNS, type CellValue } from '../../src/format';
 import { createOfficeSheet } from '../../src/excel/officeSheet';
+import { placeFormat } from '../../src/ui/download';
 import { LiveValidation, type SessionState } from '../../src/session';
 import type { ValidatieVerzoek } from '../../src/api';
 import { FakeApi } from './fakeApi';
@@ -251,5 +252,25 @@ describe('co-authoring', () => {
     await sleep(100);
     expect(a.syncs + b.syncs).toBe(syncs); // and nobody keeps writing
     expect(a.cell('Toewijzingen', 3, STATUS)).toBe('ok');
+  });
+});
+
+describe('the format as new sheets', () => {
+  const api = { downloadAdres: async () => 'https://localhost/download/x' };
+
+  it('inserts a small format as sheets of this workbook', async () => {
+    const excel = new FakeExcel({ Blad1: [['a']] });
+    const said = await placeFormat(new Blob([new Uint8Array(1000)]), 'format.xlsx', gateway(excel), api, null);
+    expect(excel.inserted).toHaveLength(1);
+    expect(excel.opened).toHaveLength(0);
+    expect(said).toMatch(/nieuwe tabbladen/);
+  });
+
+  it('opens a format too large for one request (Excel on the web) as a workbook of its own, and says why', async () => {
+    const excel = new FakeExcel({ Blad1: [['a']] });
+    const said = await placeFormat(new Blob([new Uint8Array(4_500_000)]), 'format.xlsx', gateway(excel), api, null);
+    expect(excel.inserted).toHaveLength(0);
+    expect(excel.opened).toHaveLength(1);
+    expect(said).toMatch(/^Excel kon het format niet als tabbladen .* format\.xlsx is geopend als nieuwe werkmap/);
   });
 });
