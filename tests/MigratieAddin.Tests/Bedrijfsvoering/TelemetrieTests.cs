@@ -87,10 +87,10 @@ public sealed class TelemetrieTests
         host.Services.GetRequiredService<TracerProvider>().ForceFlush();
 
         var values = new List<string>();
-        foreach (var metric in captured.Metrics)
+        foreach (var metric in captured.Metrics.ToArray()) // snapshots: the exporters may still add from other threads
             foreach (ref readonly var point in metric.GetMetricPoints())
                 foreach (var tag in point.Tags) values.Add($"{tag.Key}={tag.Value}");
-        foreach (var activity in captured.Activities)
+        foreach (var activity in captured.Activities.ToArray())
         {
             values.Add(activity.DisplayName);
             values.AddRange(activity.TagObjects.Select(t => $"{t.Key}={t.Value}"));
