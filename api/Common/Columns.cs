@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
@@ -71,25 +72,28 @@ public static class Columns
     /// <summary>The number of columns, and of cells in a row.</summary>
     public static readonly int Count = All.Count;
 
-    /// <summary>The blue and yellow columns, in sheet order: the ones people fill, the rules read and an approval mark covers.</summary>
-    public static readonly IReadOnlyList<Column> Input = [.. All.Where(c => c.Colour is Colour.Blue or Colour.Yellow).Select(c => c.Column)];
+    /// <summary>The blue and yellow columns, in sheet order: the ones people fill, the rules read and an approval mark covers.
+    /// An immutable array, so a loop over it per row allocates nothing.</summary>
+    public static readonly ImmutableArray<Column> Input = [.. All.Where(c => c.Colour is Colour.Blue or Colour.Yellow).Select(c => c.Column)];
 
-    private static readonly ColumnInfo[] ByColumn = new ColumnInfo[All.Count];
-    private static readonly int[] Positions = new int[All.Count];
+    // Indexed by the member's value: its definition and its place in the sheet.
+    private static readonly (ColumnInfo[] ByColumn, int[] Positions) Index = IndexByColumn();
+    private static ColumnInfo[] ByColumn => Index.ByColumn;
 
-#pragma warning disable CA1810 // the tables are filled in one pass that also checks the definition
-    static Columns()
+    private static (ColumnInfo[], int[]) IndexByColumn()
     {
+        var byColumn = new ColumnInfo[All.Count];
+        var positions = new int[All.Count];
         for (var position = 0; position < All.Count; position++)
         {
             var info = All[position];
-            if ((uint)info.Column >= ByColumn.Length || ByColumn[(int)info.Column] is not null)
+            if ((uint)info.Column >= byColumn.Length || byColumn[(int)info.Column] is not null)
                 throw new InvalidOperationException($"Columns.All must define every member of Column exactly once ({info.Column}).");
-            ByColumn[(int)info.Column] = info;
-            Positions[(int)info.Column] = position;
+            byColumn[(int)info.Column] = info;
+            positions[(int)info.Column] = position;
         }
+        return (byColumn, positions);
     }
-#pragma warning restore CA1810
 
     private static readonly FrozenDictionary<string, Column> ByKey =
         All.ToFrozenDictionary(k => k.Key, k => k.Column, StringComparer.OrdinalIgnoreCase);
@@ -101,7 +105,7 @@ public static class Columns
     public static ColumnInfo Info(this Column column) => ByColumn[(int)column];
 
     /// <summary>The column's place in the sheet, 0 for column A.</summary>
-    public static int Position(this Column column) => Positions[(int)column];
+    public static int Position(this Column column) => Index.Positions[(int)column];
 
     /// <summary>The columns Excel formats as text, so codes keep their leading zeros.</summary>
     public static readonly IReadOnlySet<Column> TextFormatted = All.Where(c => c.Waarde == Waarde.Code).Select(c => c.Column).ToHashSet();

@@ -21,11 +21,11 @@ public static class Akkoordcode
 
     private static string Mac(SealKey key, string werkboekId, string regelId, Row row)
     {
-        var parts = new string[Columns.Input.Count + 3];
+        var parts = new string[Columns.Input.Length + 3];
         parts[0] = "akkoord";
         parts[1] = werkboekId;
         parts[2] = regelId;
-        for (var c = 0; c < Columns.Input.Count; c++) parts[c + 3] = Seal.SealValue(Columns.Input[c], row[Columns.Input[c]]);
+        for (var c = 0; c < Columns.Input.Length; c++) parts[c + 3] = Seal.SealValue(Columns.Input[c], row[Columns.Input[c]]);
         return key.Mac(MacBytes, parts);
     }
 }

@@ -15,9 +15,15 @@ const MESSAGES: Record<string, string> = {
   ApiNotFound: 'Deze versie van Excel kan dit nog niet. Werk Excel bij of gebruik Excel op het web.',
 };
 
+/** The error code Office.js gives (OfficeExtension.Error.code), or null for any other error. */
+export function codeOf(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : null;
+}
+
 /** The Dutch sentence for an error from Excel; one that says to try again for codes without their own. */
 export function excelFoutTekst(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && MESSAGES[code]) return MESSAGES[code];
+  const code = codeOf(error);
+  if (code && MESSAGES[code]) return MESSAGES[code];
   return 'Excel kon de opdracht niet uitvoeren. Uw gegevens zijn niet gewijzigd. Probeer het opnieuw of kies "Hele werkblad controleren".';
 }

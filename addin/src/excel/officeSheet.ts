@@ -13,6 +13,7 @@
 //   ExcelApi 1.14, triggerSource (ThisLocalAddin for our own writes).
 import { STATUS_STYLE, type CellValue } from '../format';
 import { type CellWrite, parseAddress, runsOf } from '../rows';
+import { codeOf } from './errors';
 import { Geannuleerd, type Progress, type SheetChange, type SheetGateway, type Snapshot, type StatusColumns } from './sheet';
 
 export const FORMAT_SHEET = 'Toewijzingen';
@@ -387,13 +388,11 @@ export function chunksOf(writes: readonly CellWrite[], budget: number): Chunk[] 
     let part: CellWrite[] = [];
     for (const w of run) {
       const cost = writeBytes(w) + (part.length === 0 ? 2 * RANGE_OVERHEAD : 0);
-      if (bytes + cost > budget && (chunk.length > 0 || part.length > 0)) {
+      if (bytes + cost > budget && bytes > 0) {
+        // This row starts the next chunk, and a new part (two new ranges) in it.
         if (part.length > 0) chunk.push(part);
         chunks.push(chunk);
-        chunk = [];
-        part = [];
-        bytes = 0;
-        bytes += writeBytes(w) + 2 * RANGE_OVERHEAD;
+        [chunk, part, bytes] = [[], [], writeBytes(w) + 2 * RANGE_OVERHEAD];
       } else {
         bytes += cost;
       }
@@ -413,11 +412,6 @@ function halve(chunk: Chunk): Chunk[] | null {
   return [runsOf(rows.slice(0, middle)), runsOf(rows.slice(middle))];
 }
 
-/** The error code Office.js gives (OfficeExtension.Error.code), or null. */
-export function codeOf(error: unknown): string | null {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : null;
-}
 
 /** The open workbook as an .xlsx file, read in slices through the Office document API. */
 function wholeFile(): Promise<Blob | null> {

@@ -10,7 +10,7 @@ import { requestRow } from '../rows';
 import type { SheetGateway } from '../excel/sheet';
 import type { LiveValidation } from '../session';
 import { deliver, placeFormat } from './download';
-import { excelFoutTekst } from '../excel/errors';
+import { codeOf, excelFoutTekst } from '../excel/errors';
 import type { BrowserWindow } from '../officeBrowser';
 
 const useStyles = makeStyles({
@@ -54,7 +54,7 @@ export function FormatSection({ api, sheet, session, browser }: { api: ApiClient
       if (done) setMessage({ intent: 'success', text: done });
     } catch (e) {
       // An error of Excel carries a code and an English message: say it in Dutch with what to do.
-      setMessage({ intent: 'error', text: typeof (e as { code?: unknown } | null)?.code === 'string' ? excelFoutTekst(e) : (e as Error).message });
+      setMessage({ intent: 'error', text: codeOf(e) ? excelFoutTekst(e) : (e as Error).message });
     } finally {
       setBusy(null);
     }

@@ -1,6 +1,7 @@
 // How a file the API made reaches the user: as a new workbook, through the system browser, or as a browser download.
 import type { ApiClient } from '../api';
 import type { SheetGateway } from '../excel/sheet';
+import { codeOf } from '../excel/errors';
 import type { BrowserWindow } from '../officeBrowser';
 
 export type Route = 'werkmap' | 'browser' | 'download';
@@ -40,8 +41,7 @@ export async function placeFormat(blob: Blob, name: string, sheet: SheetGateway,
     await sheet.insertSheets(await base64(blob));
     return 'Het format staat als nieuwe tabbladen achteraan in deze werkmap. Uw eigen tabbladen zijn niet veranderd.';
   } catch (e) {
-    const code = (e as { code?: unknown } | null)?.code;
-    if (typeof code !== 'string' || !CANNOT_INSERT.has(code)) throw e;
+    if (!CANNOT_INSERT.has(codeOf(e) ?? '')) throw e;
     const where = await deliver(blob, name, sheet, api, browser);
     return `Excel kon het format niet als tabbladen aan deze werkmap toevoegen (te groot voor één keer, of hier niet mogelijk). ${where}`;
   }

@@ -120,11 +120,14 @@ public class RoundTripInAnyRegionTests
     public async Task TheCheckedWorkbookComesBackWithStatusAndMeldingenAndNothingElseChanged(string name)
     {
         using var regio = new Regio(name);
-        var returned = ExternalReaders.EditWithOpenpyxl(await regio.SentWorkbook(), regio.FillYellow + $"ws.cell(3, {Excel(Column.Naam)}).value = 'Andere Naam'");
+        var returned = ExternalReaders.EditWithOpenpyxl(await regio.SentWorkbook(),
+            regio.FillYellow + $"wb.create_sheet('Eigen aantekeningen')['A1'] = 'bewaren'\nws.cell(3, {Excel(Column.Naam)}).value = 'Andere Naam'");
         var response = await regio.Upload("/api/controle?formaat=xlsx", returned);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var filled = await response.Content.ReadAsByteArrayAsync();
+        Assert.Empty(Workbooks.ValidationErrors(filled).Except(Workbooks.ValidationErrors(returned))); // openpyxl's own styles.xml quirks stay as they were
         Assert.Equal(Workbooks.SheetNames(returned), Workbooks.SheetNames(filled));
+        Assert.Equal("bewaren", Workbooks.Sheet(filled, "Eigen aantekeningen")[1][0].Text);
         var before = Workbooks.Sheet(returned, FormatWorkbook.Toewijzingen);
         var after = Workbooks.Sheet(filled, FormatWorkbook.Toewijzingen);
         foreach (var (number, cells) in before)
