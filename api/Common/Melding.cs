@@ -40,9 +40,9 @@ public static class StatusOf
     public static Status Meldingen(IReadOnlyList<Melding> meldingen)
     {
         var status = Status.Ok;
-        foreach (var m in meldingen)
+        for (var i = 0; i < meldingen.Count; i++) // by index: no enumerator per row
         {
-            var s = m.Ernst switch
+            var s = meldingen[i].Ernst switch
             {
                 Ernst.Fout => Status.Fout,
                 Ernst.Overleg => Status.Overleg,

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -59,35 +60,80 @@ public static class Problems
     };
 }
 
-public static class RequestBody
+/// <summary>A request body read whole into a buffer rented from the shared pool, so a 4 MB body is not a new large object
+/// (and a full garbage collection) on every request. Dispose clears what was read (it may hold personal data) and
+/// returns the buffer; use the body only inside its using.</summary>
+public sealed class RequestBody : IDisposable
 {
+    private byte[]? _buffer;
+    private int _length;
+
+    private RequestBody(int capacity) => _buffer = ArrayPool<byte>.Shared.Rent(capacity);
+
+    public ReadOnlySpan<byte> Span => (_buffer ?? throw new ObjectDisposedException(nameof(RequestBody))).AsSpan(0, _length);
+
+    public int Length => _length;
+
     /// <summary>Reads the whole body, refusing more than <paramref name="maxBytes"/> (after any decompression).</summary>
-    public static async Task<byte[]> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    public static async Task<RequestBody> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {
         if (request.ContentLength > maxBytes) throw RequestException.TooLarge(maxBytes);
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = maxBytes;
 
-        using var buffer = new MemoryStream(request.ContentLength is { } n ? (int)Math.Min(n, maxBytes) : 64 * 1024);
-        var chunk = new byte[81920];
+        // The announced length, plus one byte to see the end without a second buffer (a compressed body grows instead).
+        var body = new RequestBody(request.ContentLength is { } n ? (int)Math.Min(n + 1, Array.MaxLength) : 64 * 1024);
         try
         {
             int read;
-            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            while ((read = await request.Body.ReadAsync(body.Free(), ct)) > 0)
             {
-                if (buffer.Length + read > maxBytes) throw RequestException.TooLarge(maxBytes);
-                buffer.Write(chunk, 0, read);
+                body._length += read;
+                if (body._length > maxBytes) throw RequestException.TooLarge(maxBytes);
             }
+            return body;
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
+            body.Dispose();
             throw RequestException.TooLarge(maxBytes);
         }
         catch (InvalidDataException)
         {
+            body.Dispose();
             throw new RequestException(StatusCodes.Status400BadRequest, "De gecomprimeerde inhoud van het verzoek is beschadigd. Stuur het verzoek opnieuw, eventueel zonder compressie.");
         }
-        // A body of exactly the announced length already fills the buffer: hand it over instead of copying megabytes again.
-        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The unused end of the buffer, after moving to one twice the size when it is full.</summary>
+    private Memory<byte> Free()
+    {
+        var buffer = _buffer!;
+        if (_length == buffer.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, Array.MaxLength));
+            buffer.AsSpan(0, _length).CopyTo(larger);
+            Return(buffer, _length);
+            _buffer = buffer = larger;
+        }
+        return buffer.AsMemory(_length);
+    }
+
+    public void Dispose()
+    {
+        if (_buffer is { } buffer) Return(buffer, _length);
+        _buffer = null;
+        _length = 0;
+    }
+
+    private static void Return(byte[] buffer, int used)
+    {
+        Array.Clear(buffer, 0, used);
+        ArrayPool<byte>.Shared.Return(buffer);
     }
 }

@@ -88,7 +88,7 @@ public static class ValueReader
             case CellKind.Text:
                 var text = cell.Text!;
                 if (!IsDigits(text)) return false;
-                var significant = text.TrimStart('0');
+                var significant = text.AsSpan().TrimStart('0');
                 if (significant.Length > 15) return false;
                 number = significant.Length == 0 ? 0 : long.Parse(significant, CultureInfo.InvariantCulture);
                 return true;
@@ -119,31 +119,54 @@ public static class ValueReader
     private static bool TryDutchNumber(string text, out decimal amount)
     {
         amount = 0;
-        var t = new string(text.Where(c => c != '€' && !char.IsWhiteSpace(c)).ToArray());
+        Span<char> kept = text.Length <= 128 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        foreach (var c in text)
+            if (c != '€' && !char.IsWhiteSpace(c)) kept[length++] = c;
+        ReadOnlySpan<char> t = kept[..length];
         var negative = t.StartsWith('-');
         if (negative || t.StartsWith('+')) t = t[1..];
         var comma = t.IndexOf(',');
         if (comma != t.LastIndexOf(',')) return false;
 
         var whole = comma < 0 ? t : t[..comma];
-        var fraction = comma < 0 ? "" : t[(comma + 1)..];
-        if (comma >= 0 && fraction.Length == 0) return false;
+        var fraction = comma < 0 ? [] : t[(comma + 1)..];
+        if (comma >= 0 && fraction.IsEmpty) return false;
 
-        var groups = whole.Split('.');
-        if (groups.Skip(1).Any(g => g.Length != 3))
+        var dot = whole.IndexOf('.');
+        if (dot >= 0 && !ThousandsGroups(whole[(dot + 1)..]))
         {
             // A dot followed by exactly three digits separates thousands; any other single dot is the decimal
             // separator ("2.5"), unless a comma already is.
-            if (groups.Length != 2 || comma >= 0 || groups[1].Length == 0) return false;
-            fraction = groups[1];
-            groups = [groups[0]];
+            if (whole[(dot + 1)..].Contains('.') || comma >= 0 || dot + 1 == whole.Length) return false;
+            fraction = whole[(dot + 1)..];
+            whole = whole[..dot];
         }
-        if (groups.Any(g => g.Length == 0)) return false;
-        var digits = string.Concat(groups);
-        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit) || !fraction.All(char.IsAsciiDigit) || digits.Length + fraction.Length > 26) return false;
-        var value = decimal.Parse(fraction.Length > 0 ? digits + "." + fraction : digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        if (whole.IsEmpty || whole[0] == '.') return false;
+
+        if (whole.Length + fraction.Length > 40) return false; // more than 26 digits, with dots between every three
+        Span<char> number = stackalloc char[whole.Length + 1 + fraction.Length];
+        var digits = 0;
+        foreach (var c in whole)
+            if (c != '.') number[digits++] = c;
+        if (!IsDigits(number[..digits]) || (!fraction.IsEmpty && !IsDigits(fraction)) || digits + fraction.Length > 26) return false;
+        number[digits] = '.';
+        fraction.CopyTo(number[(digits + 1)..]);
+        var value = decimal.Parse(number[..(digits + 1 + fraction.Length)], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
         amount = negative ? -value : value;
         return true;
+    }
+
+    /// <summary>Groups of three characters, separated by dots (what follows the first group of "1.234.567").</summary>
+    private static bool ThousandsGroups(ReadOnlySpan<char> rest)
+    {
+        while (true)
+        {
+            var next = rest.IndexOf('.');
+            if ((next < 0 ? rest.Length : next) != 3) return false;
+            if (next < 0) return true;
+            rest = rest[(next + 1)..];
+        }
     }
 
     /// <summary>Only the digits 0 to 9 (and at least one).</summary>
@@ -164,9 +187,11 @@ public static class ValueReader
     {
         code = "";
         if (!TryWholeNumber(cell, out var n) || n > 99) return false;
-        code = n.ToString("00", CultureInfo.InvariantCulture);
+        code = TwoDigits[n];
         return true;
     }
+
+    private static readonly string[] TwoDigits = [.. Enumerable.Range(0, 100).Select(n => n.ToString("00", CultureInfo.InvariantCulture))];
 
     /// <summary>A product code as compared: trimmed and upper case; a number as Excel shows it, a whole one without decimals.</summary>
     public static string? Productcode(Cell cell) => cell.Kind switch

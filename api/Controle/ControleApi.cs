@@ -41,7 +41,7 @@ public static class ControleApi
         return app;
     }
 
-    public static async Task<Results<Ok<Beoordeling>, PushStreamHttpResult, ProblemHttpResult>> Controleer(
+    public static async Task<Results<JsonAnswer<Beoordeling>, PushStreamHttpResult, ProblemHttpResult>> Controleer(
         HttpRequest request, Catalogus catalogus, Validator validator, Voortgangslog voortgang, IOptions<WerkboekOptions> options, string? formaat, CancellationToken ct)
     {
         if (formaat is not (null or "" or "json" or "xlsx"))
@@ -51,7 +51,7 @@ public static class ControleApi
         var judgement = validator.Judge(workbook.Rows, Fase.Controle, workbook.Verzegeling, ct);
         var report = judgement.Beoordeling;
         await voortgang.GecontroleerdAsync(judgement, ct);
-        if (formaat != "xlsx") return TypedResults.Ok(report);
+        if (formaat != "xlsx") return new JsonAnswer<Beoordeling>(report, ApiJsonContext.Default.Beoordeling);
         // Everything that can refuse the workbook happens here, before the answer starts; the workbook itself is then
         // streamed to the response (18 MB for 50,000 rows, never held whole).
         var filled = StatusWriter.Prepare(file, workbook, report, ct);
@@ -63,8 +63,11 @@ public static class ControleApi
     {
         if (!request.HasJsonContentType())
             return Problems.For(StatusCodes.Status415UnsupportedMediaType, "Stuur de rij als JSON (Content-Type: application/json).");
-        var body = await RequestBody.ReadAsync(request, 1024 * 1024, ct);
-        var (regelId, row, verzegeling) = RowsRequestReader.ReadSingle(body);
+        string regelId;
+        Row row;
+        string? verzegeling;
+        using (var body = await RequestBody.ReadAsync(request, 1024 * 1024, ct))
+            (regelId, row, verzegeling) = RowsRequestReader.ReadSingle(body.Span);
         // A mark belongs to one workbook, known by its seal: without one there is nothing to bind it to.
         if (string.IsNullOrWhiteSpace(verzegeling))
             return Problems.For(StatusCodes.Status422UnprocessableEntity,

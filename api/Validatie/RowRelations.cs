@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using System.Globalization;
 
 namespace MigratieAddin.Api;
 
@@ -15,24 +15,28 @@ public sealed class RowRelations
     public RowRelations(IReadOnlyList<ReadRow> rows, DateOnly newStart)
     {
         _rows = rows;
-        var byToewijzing = new Dictionary<(string Gemeente, long Nummer), Group<ReadRow>>();
-        var byJeugdigeAndProduct = new Dictionary<(string Bsn, string Agb, string Product), Group<(ReadRow Row, DateOnly End)>>();
+        // Rows are grouped by sorting numeric keys rather than in dictionaries keyed by text: two arrays of numbers per
+        // request instead of tens of thousands of dictionary entries, which the garbage collector would have to copy.
+        var toewijzingen = new KeyedRows(rows.Count);
+        var jeugdigen = new KeyedRows(rows.Count);
         foreach (var r in rows)
         {
             if (r.IsEmpty) continue;
             if (r.IsAmbulant) { _ambulantLinks.Add(r.LinkKey); continue; }
 
             // Only rows whose keys are valid are compared; a row with an invalid key gets that key's own message instead.
+            // Both keys are digit codes that fit one number: gemeente (4) and toewijzingnummer (9), BSN (9) and AGB (8).
             if (r is { GemeenteInRegio: true, Toewijzingnummer: { } nummer })
-                Add(byToewijzing, (r.Gemeentecode!, nummer), r);
-            if (End2023(r, newStart) is { } end && r is { Product2022Usable: true, Product2023: not null, BsnValid: true, Agb: not null })
-                Add(byJeugdigeAndProduct, (r.Bsn!, r.Agb, r.Product2023.Productcode), (r, end));
+                toewijzingen.Add(long.Parse(r.Gemeentecode!, CultureInfo.InvariantCulture) * 1_000_000_000 + nummer, r.Index);
+            if (End2023(r, newStart) is not null && r is { Product2022Usable: true, Product2023: not null, BsnValid: true, Agb: not null })
+                jeugdigen.Add(long.Parse(r.Bsn!, CultureInfo.InvariantCulture) * 100_000_000 + long.Parse(r.Agb, CultureInfo.InvariantCulture), r.Index);
         }
-        foreach (var group in byToewijzing.Values)
-            if (group.More is { } same)
-                foreach (var r in same) _sameToewijzing[r.Index] = r == group.First ? same[1] : group.First;
-        foreach (var group in byJeugdigeAndProduct.Values)
-            if (group.More is { } overlapping) FindOverlaps(overlapping, newStart);
+        foreach (var same in toewijzingen.Groups())
+            foreach (var i in same) _sameToewijzing[i] = rows[i == same[0] ? same[1] : same[0]];
+        foreach (var sameJeugdige in jeugdigen.Groups())
+            foreach (var product in sameJeugdige.GroupBy(i => rows[i].Product2023!.Productcode, StringComparer.Ordinal))
+                if (product.Skip(1).Any())
+                    FindOverlaps([.. product.Select(i => (rows[i], End2023(rows[i], newStart)!.Value))], newStart);
     }
 
     /// <summary>Another omzetting row with the same gemeentecode and toewijzingnummer, if there is one.</summary>
@@ -81,17 +85,31 @@ public sealed class RowRelations
         }
     }
 
-    /// <summary>A key's first item, and all of them once a second one arrives: no list for the usual single item.</summary>
-    private struct Group<T>
+    /// <summary>Row indices with a numeric key, to find the rows that share a key by sorting.</summary>
+    private sealed class KeyedRows(int capacity)
     {
-        public T First;
-        public List<T>? More;
-    }
+        private readonly long[] _keys = new long[capacity];
+        private readonly int[] _indices = new int[capacity];
+        private int _count;
 
-    private static void Add<TKey, T>(Dictionary<TKey, Group<T>> groups, TKey key, T item) where TKey : notnull
-    {
-        ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, key, out var exists);
-        if (!exists) group.First = item;
-        else (group.More ??= [group.First]).Add(item);
+        public void Add(long key, int index)
+        {
+            _keys[_count] = key;
+            _indices[_count++] = index;
+        }
+
+        /// <summary>Each key held by more than one row: its rows' indices in request order.</summary>
+        public IEnumerable<int[]> Groups()
+        {
+            Array.Sort(_keys, _indices, 0, _count);
+            for (int start = 0, end; start < _count; start = end)
+            {
+                for (end = start + 1; end < _count && _keys[end] == _keys[start]; end++) { }
+                if (end - start < 2) continue;
+                var group = _indices[start..end];
+                Array.Sort(group);
+                yield return group;
+            }
+        }
     }
 }

@@ -45,15 +45,16 @@ public static class ValidatieApi
         return group;
     }
 
-    public static async Task<Results<Ok<Beoordeling>, ProblemHttpResult>> Valideer(
+    public static async Task<Results<JsonAnswer<Beoordeling>, ProblemHttpResult>> Valideer(
         HttpRequest request, Validator validator, IOptions<ValidatieOptions> options, AanmeldConfig aanmelding, CancellationToken ct)
     {
         if (!request.HasJsonContentType())
             return Problems.For(StatusCodes.Status415UnsupportedMediaType, "Stuur de rijen als JSON (Content-Type: application/json).");
-        var body = await RequestBody.ReadAsync(request, options.Value.MaxBytes, ct);
-        var verzoek = RowsRequestReader.Read(body, options.Value.MaxRijen, ct: ct);
+        RowsRequest verzoek;
+        using (var body = await RequestBody.ReadAsync(request, options.Value.MaxBytes, ct))
+            verzoek = RowsRequestReader.Read(body.Span, options.Value.MaxRijen, ct: ct);
         if (!Aanmelding.MayUseFase(request.HttpContext.User, aanmelding, verzoek.Fase!.Value))
             return Problems.For(StatusCodes.Status403Forbidden, "Met de rol Aanbieder kunt u alleen de fase 'aanbieder' gebruiken.");
-        return TypedResults.Ok(validator.Validate(verzoek.Rijen, verzoek.Fase!.Value, verzoek.Verzegeling, ct));
+        return new JsonAnswer<Beoordeling>(validator.Validate(verzoek.Rijen, verzoek.Fase!.Value, verzoek.Verzegeling, ct), ApiJsonContext.Default.Beoordeling);
     }
 }

@@ -111,8 +111,8 @@ public sealed class Validator(Catalogus catalogus, Sealer sealer)
             if (rule.NeedsUsableProduct2022 && !row.Product2022Usable) continue;
             rule.Check(row, ctx, meldingen);
         }
-        foreach (var m in returned ?? [])
-            meldingen.Report(m);
+        if (returned is not null)
+            foreach (var m in returned) meldingen.Report(m);
         return meldingen.TakeAll();
     }
 }

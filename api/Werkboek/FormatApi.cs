@@ -99,8 +99,8 @@ public sealed record FormatInput(IReadOnlyList<Row> Rows, IReadOnlyList<Contactp
     {
         if (request.HasJsonContentType())
         {
-            var body = await RequestBody.ReadAsync(request, options.MaxBytes, ct);
-            var json = RowsRequestReader.Read(body, options.MaxRijen, faseRequired: false);
+            using var body = await RequestBody.ReadAsync(request, options.MaxBytes, ct);
+            var json = RowsRequestReader.Read(body.Span, options.MaxRijen, faseRequired: false);
             return new FormatInput(json.Rijen, json.Contactpersonen);
         }
         if (!request.HasFormContentType)

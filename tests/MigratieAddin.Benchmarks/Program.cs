@@ -16,6 +16,7 @@ using MigratieAddin.Api;
 // sequential requests, optional GC variants): [-- write-back rows runs [NAME=value,...]...]; the same steps in-process,
 // allocations per step (and per type with 'typen'): [-- write-back-allocaties rows runs [typen]]
 // Checking and converting many returned workbooks in one batch (API as its own process): [-- batch workbooks rows runs]
+// The request body the benchmarks send, written to a file (for profiling with curl): [-- lichaam file rows]
 // The overview for a whole region, SQLite and (with VOORTGANG_POSTGRES) PostgreSQL: [-- voortgang runs]
 using MigratieAddin.Tests;
 
@@ -28,6 +29,7 @@ internal static class ValidatieBench
         if (args is ["koud", .. var koud]) { await KoudBench.RunAsync(koud); return; }
         if (args is ["stadia", .. var stadia]) { await Stadia.RunAsync(stadia); return; }
         if (args is ["vloer", var port]) { await Vloer.RunAsync(int.Parse(port)); return; }
+        if (args is ["lichaam", var file, var count]) { File.WriteAllBytes(file, BenchRows.Json(CatalogusLoader.LoadEmbedded(), int.Parse(count))); return; }
         if (args is ["write-back-allocaties", .. var allocaties]) { await WriteBackAllocations.RunAsync(allocaties); return; }
         if (args is ["batch", .. var batch]) { await BatchBench.RunAsync(batch); return; }
         if (args is ["voortgang", .. var voortgang]) { await VoortgangBench.RunAsync(voortgang); return; }
@@ -193,8 +195,8 @@ internal sealed class EchoHost(WebApplication app, string address) : IAsyncDispo
         var app = builder.Build();
         app.MapPost("/echo", async (HttpRequest request, CancellationToken ct) =>
         {
-            var body = await RequestBody.ReadAsync(request, long.MaxValue, ct);
-            var read = RowsRequestReader.Read(body, int.MaxValue);
+            using var body = await RequestBody.ReadAsync(request, long.MaxValue, ct);
+            var read = RowsRequestReader.Read(body.Span, int.MaxValue);
             return read.Rijen.Count == answer.Rijen.Count ? TypedResults.Ok(answer) : Results.BadRequest();
         });
         await app.StartAsync();

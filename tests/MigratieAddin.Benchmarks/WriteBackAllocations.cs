@@ -102,6 +102,6 @@ internal sealed class AllocationSampler : System.Diagnostics.Tracing.EventListen
         Thread.Sleep(500); // events arrive on a thread of their own
         lock (_bytes)
             foreach (var (type, bytes) in _bytes.OrderByDescending(b => b.Value).Take(top))
-                Console.WriteLine($"      {bytes / 1024 / 1024,5} MB  {type}");
+                Console.WriteLine($"      {bytes / 1024.0 / 1024,8:0.0} MB  {type}");
     }
 }
