@@ -83,6 +83,7 @@ public sealed class Opwarmen(IServiceProvider services, IOptions<OpwarmOptions> 
                 await ValidateAsIfRequested(body, stoppingToken);
             }
             if (options.Value.Rondes > 0) await FetchSignInMetadata(stoppingToken);
+            if (options.Value.Rondes > 0) await CompilerSettled(stoppingToken);
             log.LogInformation("Opgewarmd in {Milliseconden} ms.", started.ElapsedMilliseconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -106,7 +107,7 @@ public sealed class Opwarmen(IServiceProvider services, IOptions<OpwarmOptions> 
     }
 
     /// <summary>The endpoint's own handler and result, on a request made in memory: reading the body, the rules, and writing
-    /// the answer the way POST /api/validatie writes it (the streaming serialiser), so none of it is cold at the first call.
+    /// the answer the way POST /api/validatie writes it, so none of it is cold at the first call.
     /// It bypasses the endpoint filters, so the counters never count made-up rows.</summary>
     private async Task ValidateAsIfRequested(byte[] body, CancellationToken ct)
     {
@@ -120,6 +121,22 @@ public sealed class Opwarmen(IServiceProvider services, IOptions<OpwarmOptions> 
         var result = await ValidatieApi.Valideer(context.Request, scope.ServiceProvider.GetRequiredService<Validator>(),
             scope.ServiceProvider.GetRequiredService<IOptions<ValidatieOptions>>(), scope.ServiceProvider.GetRequiredService<AanmeldConfig>(), ct);
         await result.Result.ExecuteAsync(context);
+    }
+
+    /// <summary>Waits, at most two seconds, until the just-in-time compiler has gone quiet. When the rounds end it is still
+    /// turning their hot methods into optimised code in the background; on an instance of one or two cores that work
+    /// would otherwise compete with the first requests.</summary>
+    private static async Task CompilerSettled(CancellationToken ct)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        while (waited.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            await Task.Delay(50, ct);
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now == compiled) return;
+            compiled = now;
+        }
     }
 
     /// <summary>With sign-in on, downloads the identity provider's metadata and signing keys now, not during the first

@@ -74,6 +74,9 @@ public sealed class RequestBody : IDisposable
 
     public int Length => _length;
 
+    /// <summary>The rented buffer itself, for the test that a disposed body leaves nothing of the request in it.</summary>
+    internal byte[]? RentedBuffer => _buffer;
+
     /// <summary>Reads the whole body, refusing more than <paramref name="maxBytes"/> (after any decompression).</summary>
     public static async Task<RequestBody> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {

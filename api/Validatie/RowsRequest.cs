@@ -114,7 +114,7 @@ public static class RowsRequestReader
                 reader.Read();
                 if (name == "regelId" && reader.TokenType is JsonTokenType.String or JsonTokenType.Null) regelId = reader.GetString();
                 else if (name == "verzegeling" && reader.TokenType is JsonTokenType.String or JsonTokenType.Null) verzegeling = reader.GetString();
-                else if (name == "waarden") { ReadCells(ref reader, cells, -1, new RepeatedTexts()); hasCells = true; }
+                else if (name == "waarden") { ReadCells(ref reader, cells, -1, new RowRepeats()); hasCells = true; }
                 else reader.Skip();
             }
             if (!hasCells) throw Bad("'waarden' ontbreekt: stuur de huidige waarden van de rij.");
@@ -151,19 +151,19 @@ public static class RowsRequestReader
     {
         if (reader.TokenType != JsonTokenType.StartArray) throw Bad("'rijen' moet een lijst zijn.");
         var rows = new List<Row>();
-        var texts = new RepeatedTexts();
+        var repeats = new RowRepeats();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (rows.Count == maxRows)
                 throw new RequestException(StatusCodes.Status413PayloadTooLarge,
                     $"Het verzoek bevat meer dan {Dutch.Getal(maxRows)} rijen. Verdeel het werkblad over meerdere verzoeken of werkboeken.");
             if (rows.Count % 1000 == 999) ct.ThrowIfCancellationRequested(); // a request timeout stops long parsing
-            rows.Add(ReadRow(ref reader, rows.Count, texts));
+            rows.Add(ReadRow(ref reader, rows.Count, repeats));
         }
         return rows;
     }
 
-    private static Row ReadRow(ref Utf8JsonReader reader, int index, RepeatedTexts texts)
+    private static Row ReadRow(ref Utf8JsonReader reader, int index, RowRepeats repeats)
     {
         // The row's place in messages is made only when there is a message: formatting it per row cost a string each.
         if (reader.TokenType != JsonTokenType.StartObject) throw Bad($"{Where(index)} moet een object zijn met 'rij' en 'waarden'.");
@@ -181,7 +181,7 @@ public static class RowsRequestReader
                         ? n : throw Bad($"{Where(index)}.rij moet een rijnummer zijn (een heel getal).");
                     break;
                 case "waarden":
-                    ReadCells(ref reader, cells, index, texts);
+                    ReadCells(ref reader, cells, index, repeats);
                     break;
                 default:
                     reader.Skip();
@@ -194,19 +194,22 @@ public static class RowsRequestReader
     private static string Where(int index) => index < 0 ? "akkoord" : Invariant($"rijen[{index}]");
 
     /// <summary>The cells of one row; <paramref name="index"/> is the row's place in 'rijen' (-1: the single row of akkoord).</summary>
-    private static void ReadCells(ref Utf8JsonReader reader, Cell[] cells, int index, RepeatedTexts texts)
+    private static void ReadCells(ref Utf8JsonReader reader, Cell[] cells, int index, RowRepeats repeats)
     {
         if (reader.TokenType == JsonTokenType.Null) return;
         if (reader.TokenType != JsonTokenType.StartObject) throw Bad($"{Where(index)}.waarden moet een object zijn met kolomsleutels.");
         Span<char> key = stackalloc char[64];
+        var previous = -1;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var known = TryColumn(ref reader, key, out var column);
+            var known = repeats.TryNextColumn(ref reader, previous, out var column) || TryColumn(ref reader, key, out column);
+            if (known) repeats.Followed(previous, column);
+            previous = known ? (int)column : previous;
             reader.Read();
             if (!known) { reader.Skip(); continue; }
             cells[(int)column] = reader.TokenType switch
             {
-                JsonTokenType.String => texts.Cell(ref reader, column),
+                JsonTokenType.String => repeats.Cell(ref reader, column),
                 JsonTokenType.Number => reader.TryGetDouble(out var d) ? Cell.FromNumber(d) : Cell.FromText(Encoding.UTF8.GetString(reader.ValueSpan)),
                 JsonTokenType.True => Cell.FromBoolean(true),
                 JsonTokenType.False => Cell.FromBoolean(false),
@@ -227,23 +230,45 @@ public static class RowsRequestReader
     private static RequestException Bad(string detail) => new(StatusCodes.Status400BadRequest, detail);
 }
 
-/// <summary>The texts of one request that repeat from row to row (a workbook has one aanbieder, a few gemeenten and
-/// product codes): a few recent texts per column, so a repeated value is one string for all its rows instead of one
-/// per row. Fewer objects per row is what keeps the garbage collector's pauses short on a 10,000-row request.</summary>
-internal sealed class RepeatedTexts
+/// <summary>What repeats from row to row in one request. The texts: a workbook has one aanbieder, a few gemeenten and
+/// product codes, so a few recent texts are kept per column and a repeated value is one string for all its rows instead
+/// of one per row (fewer objects per row keep the garbage collector's pauses short on a 10,000-row request). And the
+/// order of the column keys, the same in every row the pane sends: each key is first compared, as bytes, with the one
+/// that followed the previous key last time, before it is looked up.</summary>
+internal sealed class RowRepeats
 {
     private const int SlotsPerColumn = 8;
     private const int LongestCached = 32;
+    private static readonly byte[][] KeyBytes = [.. Enumerable.Range(0, Columns.Count).Select(c => Encoding.UTF8.GetBytes(((Column)c).Key()))];
+    private const int MissesBeforeGivingUp = 32; // a column whose values do not repeat (BSN, naam) is soon read plainly
     private readonly string?[] _slots = new string?[Columns.Count * SlotsPerColumn];
+    private readonly int[] _hits = new int[Columns.Count];
+    private readonly int[] _misses = new int[Columns.Count];
+    private readonly int[] _after = [.. Enumerable.Repeat(-1, Columns.Count + 1)];
+
+    /// <summary>Whether the key is the one that followed <paramref name="previous"/> (-1: the row's first key) last time.</summary>
+    public bool TryNextColumn(ref Utf8JsonReader reader, int previous, out Column column)
+    {
+        var next = _after[previous + 1];
+        column = (Column)Math.Max(next, 0);
+        return next >= 0 && reader.ValueTextEquals(KeyBytes[next]);
+    }
+
+    public void Followed(int previous, Column column) => _after[previous + 1] = (int)column;
 
     public Cell Cell(ref Utf8JsonReader reader, Column column)
     {
         var raw = reader.ValueSpan;
-        if (raw.Length > LongestCached) return Api.Cell.FromText(reader.GetString());
-        var hash = (uint)raw.Length;
-        foreach (var b in raw) hash = hash * 31 + b;
-        ref var slot = ref _slots[(int)column * SlotsPerColumn + (int)(hash % SlotsPerColumn)];
-        if (slot is not null && reader.ValueTextEquals(slot)) return Api.Cell.FromText(slot);
+        var c = (int)column;
+        if (raw.IsEmpty || raw.Length > LongestCached || _misses[c] > MissesBeforeGivingUp + 4 * _hits[c])
+            return Api.Cell.FromText(reader.GetString());
+        ref var slot = ref _slots[c * SlotsPerColumn + (raw.Length * 7 + raw[^1] + 31 * raw[raw.Length / 2]) % SlotsPerColumn];
+        if (slot is not null && reader.ValueTextEquals(slot))
+        {
+            _hits[c]++;
+            return Api.Cell.FromText(slot);
+        }
+        _misses[c]++;
         var text = reader.GetString()!;
         var cell = Api.Cell.FromText(text);
         // Only a text kept as sent can stand for what the reader holds; a trimmed one is read anew each time.

@@ -369,6 +369,14 @@ public class BlueRuleTests
         Assert.Contains("rij 3", b.Rijen[0].Meldingen[0].Tekst);
     }
 
+    [Fact]
+    public void OfThreeRowsWithOneToewijzingnummerTheFirstPointsAtTheSecondAndTheOthersAtTheFirst()
+    {
+        var b = Validate(Fase.Gemeente, Row(), Row().With(Column.Bsn, TestBsn.Make(1)), Row().With(Column.Bsn, TestBsn.Make(2)), Row().With(Column.Toewijzingnummer, 230000009));
+        Assert.Equal(["rij 3", "rij 2", "rij 2"], b.Rijen.Take(3).Select(r => System.Text.RegularExpressions.Regex.Match(r.OnlyMelding().Tekst, @"rij \d+").Value));
+        Assert.Empty(b.Rijen[3].Meldingen);
+    }
+
     [Theory]
     [MemberData(nameof(Catalogi.Alle), MemberType = typeof(Catalogi))]
     public void TheSameToewijzingnummerInAnotherGemeenteIsNotDubbel(string name)
