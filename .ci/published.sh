@@ -41,7 +41,7 @@ idp=$!
 for _ in $(seq 1 50); do [ -s "$out/idp/tokens/andere-sleutel.jwt" ] && grep -q listening "$out/idp.log" && break; sleep 0.1; done
 
 ( cd "$out/app" && exec runuser -u app -- env -i PATH=/usr/bin:/bin HOME="$out/home" \
-    ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" DOTNET_TC_CallCountingDelayMs=0 \
+    ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" DOTNET_TC_CallCountingDelayMs=0 DOTNET_GCgen0size=0x4000000 \
     Verzegeling__Sleutel="$key" Addin__PubliekeUrl="https://migratie.example.org" \
     AzureAd__Instance="https://127.0.0.1:$idp_port/" AzureAd__TenantId="$tenant" \
     AzureAd__ClientId="$client" AzureAd__Audience="api://$client" SSL_CERT_FILE="$out/idp/tls.crt" \

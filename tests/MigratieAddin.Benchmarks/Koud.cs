@@ -42,7 +42,7 @@ internal static class KoudBench
                 ("Addin__PubliekeUrl", "https://migratie.example.org"), ("AllowedHosts", "*"), ("Logging__LogLevel__Default", "Warning"),
                 ("AzureAd__Instance", idp.Instance), ("AzureAd__TenantId", Tenant), ("AzureAd__ClientId", ClientId),
                 ("AzureAd__Audience", $"api://{ClientId}"), ("SSL_CERT_FILE", idp.CertificateFile),
-                ("DOTNET_TC_CallCountingDelayMs", "0"), // as the image sets it
+                ("DOTNET_TC_CallCountingDelayMs", "0"), ("DOTNET_GCgen0size", "0x4000000"), // as the image sets them
             ];
             var dll = Path.Combine(app, "MigratieAddin.Api.dll");
             (string What, (string, string)[] Extra)[] variants =
@@ -51,6 +51,7 @@ internal static class KoudBench
                 ("the same without warm-up (`Opwarmen:Rondes=0`)", [("Opwarmen__Rondes", "0")]),
                 ("the same with ReadyToRun code ignored (`DOTNET_ReadyToRun=0`, framework too)", [("DOTNET_ReadyToRun", "0")]),
                 ("the same with the .NET default tiering delay (`DOTNET_TC_CallCountingDelayMs=100`)", [("DOTNET_TC_CallCountingDelayMs", "100")]),
+                ("the same with the .NET default gen-0 budget (`DOTNET_GCgen0size=0`)", [("DOTNET_GCgen0size", "0")]),
                 // Further variants from the command line, each its own row: NAME=value[,NAME=value].
                 .. args.Skip(2).Select(a => ($"the same with `{a}`", a.Split(',').Select(p => (p[..p.IndexOf('=')], p[(p.IndexOf('=') + 1)..])).ToArray())),
             ];
