@@ -239,22 +239,30 @@ internal sealed class RowRepeats
 {
     private const int SlotsPerColumn = 8;
     private const int LongestCached = 32;
-    private static readonly byte[][] KeyBytes = [.. Enumerable.Range(0, Columns.Count).Select(c => Encoding.UTF8.GetBytes(((Column)c).Key()))];
+    private static readonly byte[][] KeyBytes = KeysAsBytes();
     private const int MissesBeforeGivingUp = 32; // a column whose values do not repeat (BSN, naam) is soon read plainly
     private readonly string?[] _slots = new string?[Columns.Count * SlotsPerColumn];
     private readonly int[] _hits = new int[Columns.Count];
     private readonly int[] _misses = new int[Columns.Count];
-    private readonly int[] _after = [.. Enumerable.Repeat(-1, Columns.Count + 1)];
+    private readonly Column?[] _after = new Column?[Columns.Count + 1];
+
+    private static byte[][] KeysAsBytes()
+    {
+        var keys = new byte[Columns.Count][];
+        foreach (var info in Columns.All) keys[(int)info.Column] = Encoding.UTF8.GetBytes(info.Key);
+        return keys;
+    }
 
     /// <summary>Whether the key is the one that followed <paramref name="previous"/> (-1: the row's first key) last time.</summary>
     public bool TryNextColumn(ref Utf8JsonReader reader, int previous, out Column column)
     {
-        var next = _after[previous + 1];
-        column = (Column)Math.Max(next, 0);
-        return next >= 0 && reader.ValueTextEquals(KeyBytes[next]);
+        column = default;
+        if (_after[previous + 1] is not { } next) return false;
+        column = next;
+        return reader.ValueTextEquals(KeyBytes[(int)next]);
     }
 
-    public void Followed(int previous, Column column) => _after[previous + 1] = (int)column;
+    public void Followed(int previous, Column column) => _after[previous + 1] = column;
 
     public Cell Cell(ref Utf8JsonReader reader, Column column)
     {

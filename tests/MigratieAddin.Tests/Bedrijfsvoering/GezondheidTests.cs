@@ -5,7 +5,7 @@ namespace MigratieAddin.Tests;
 public sealed class GezondheidTests
 {
     /// <summary>Polls /health/ready until it answers 200 or the time is up; returns the last status.</summary>
-    private static async Task<HttpStatusCode> ReadyWithin(HttpClient client, TimeSpan limit)
+    internal static async Task<HttpStatusCode> ReadyWithin(HttpClient client, TimeSpan limit)
     {
         var deadline = DateTime.UtcNow + limit;
         HttpStatusCode ready;
