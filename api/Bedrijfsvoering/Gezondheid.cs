@@ -82,8 +82,11 @@ public sealed class Opwarmen(IServiceProvider services, IOptions<OpwarmOptions> 
                 stoppingToken.ThrowIfCancellationRequested();
                 await ValidateAsIfRequested(body, stoppingToken);
             }
-            if (options.Value.Rondes > 0) await FetchSignInMetadata(stoppingToken);
-            if (options.Value.Rondes > 0) await CompilerSettled(stoppingToken);
+            if (options.Value.Rondes > 0)
+            {
+                await FetchSignInMetadata(stoppingToken);
+                await CompilerSettled(stoppingToken);
+            }
             log.LogInformation("Opgewarmd in {Milliseconden} ms.", started.ElapsedMilliseconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

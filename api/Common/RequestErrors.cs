@@ -62,7 +62,7 @@ public static class Problems
 
 /// <summary>A request body read whole into a buffer rented from the shared pool, so a 4 MB body is not a new large object
 /// (and a full garbage collection) on every request. Dispose clears what was read (it may hold personal data) and
-/// returns the buffer; use the body only inside its using.</summary>
+/// returns the buffer; the overload that takes a reader does both around it.</summary>
 public sealed class RequestBody : IDisposable
 {
     private byte[]? _buffer;
@@ -86,6 +86,7 @@ public sealed class RequestBody : IDisposable
 
         // The announced length, plus one byte to see the end without a second buffer (a compressed body grows instead).
         var body = new RequestBody(request.ContentLength is { } n ? (int)Math.Min(n + 1, Array.MaxLength) : 64 * 1024);
+        var complete = false;
         try
         {
             int read;
@@ -94,23 +95,29 @@ public sealed class RequestBody : IDisposable
                 body._length += read;
                 if (body._length > maxBytes) throw RequestException.TooLarge(maxBytes);
             }
+            complete = true;
             return body;
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            body.Dispose();
             throw RequestException.TooLarge(maxBytes);
         }
         catch (InvalidDataException)
         {
-            body.Dispose();
             throw new RequestException(StatusCodes.Status400BadRequest, "De gecomprimeerde inhoud van het verzoek is beschadigd. Stuur het verzoek opnieuw, eventueel zonder compressie.");
         }
-        catch
+        finally
         {
-            body.Dispose();
-            throw;
+            if (!complete) body.Dispose();
         }
+    }
+
+    /// <summary>Reads the whole body and hands it to <paramref name="read"/>, then clears and returns the buffer at once, so no
+    /// caller can use the bytes after that. What <paramref name="read"/> makes must hold copies (rows hold strings of their own).</summary>
+    public static async Task<T> ReadAsync<T>(HttpRequest request, long maxBytes, Func<ReadOnlySpan<byte>, T> read, CancellationToken ct)
+    {
+        using var body = await ReadAsync(request, maxBytes, ct);
+        return read(body.Span);
     }
 
     /// <summary>The unused end of the buffer, after moving to one twice the size when it is full.</summary>

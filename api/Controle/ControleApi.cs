@@ -63,11 +63,7 @@ public static class ControleApi
     {
         if (!request.HasJsonContentType())
             return Problems.For(StatusCodes.Status415UnsupportedMediaType, "Stuur de rij als JSON (Content-Type: application/json).");
-        string regelId;
-        Row row;
-        string? verzegeling;
-        using (var body = await RequestBody.ReadAsync(request, 1024 * 1024, ct))
-            (regelId, row, verzegeling) = RowsRequestReader.ReadSingle(body.Span);
+        var (regelId, row, verzegeling) = await RequestBody.ReadAsync(request, 1024 * 1024, RowsRequestReader.ReadSingle, ct);
         // A mark belongs to one workbook, known by its seal: without one there is nothing to bind it to.
         if (string.IsNullOrWhiteSpace(verzegeling))
             return Problems.For(StatusCodes.Status422UnprocessableEntity,

@@ -203,10 +203,10 @@ public static class RowsRequestReader
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var known = repeats.TryNextColumn(ref reader, previous, out var column) || TryColumn(ref reader, key, out column);
-            if (known) repeats.Followed(previous, column);
-            previous = known ? (int)column : previous;
             reader.Read();
             if (!known) { reader.Skip(); continue; }
+            repeats.Followed(previous, column);
+            previous = (int)column;
             cells[(int)column] = reader.TokenType switch
             {
                 JsonTokenType.String => repeats.Cell(ref reader, column),
@@ -239,8 +239,8 @@ internal sealed class RowRepeats
 {
     private const int SlotsPerColumn = 8;
     private const int LongestCached = 32;
-    private static readonly byte[][] KeyBytes = KeysAsBytes();
     private const int MissesBeforeGivingUp = 32; // a column whose values do not repeat (BSN, naam) is soon read plainly
+    private static readonly byte[][] KeyBytes = KeysAsBytes();
     private readonly string?[] _slots = new string?[Columns.Count * SlotsPerColumn];
     private readonly int[] _hits = new int[Columns.Count];
     private readonly int[] _misses = new int[Columns.Count];

@@ -50,9 +50,7 @@ public static class ValidatieApi
     {
         if (!request.HasJsonContentType())
             return Problems.For(StatusCodes.Status415UnsupportedMediaType, "Stuur de rijen als JSON (Content-Type: application/json).");
-        RowsRequest verzoek;
-        using (var body = await RequestBody.ReadAsync(request, options.Value.MaxBytes, ct))
-            verzoek = RowsRequestReader.Read(body.Span, options.Value.MaxRijen, ct: ct);
+        var verzoek = await RequestBody.ReadAsync(request, options.Value.MaxBytes, json => RowsRequestReader.Read(json, options.Value.MaxRijen, ct: ct), ct);
         if (!Aanmelding.MayUseFase(request.HttpContext.User, aanmelding, verzoek.Fase!.Value))
             return Problems.For(StatusCodes.Status403Forbidden, "Met de rol Aanbieder kunt u alleen de fase 'aanbieder' gebruiken.");
         return new JsonAnswer<Beoordeling>(validator.Validate(verzoek.Rijen, verzoek.Fase!.Value, verzoek.Verzegeling, ct), ApiJsonContext.Default.Beoordeling);

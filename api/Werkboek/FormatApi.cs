@@ -99,8 +99,7 @@ public sealed record FormatInput(IReadOnlyList<Row> Rows, IReadOnlyList<Contactp
     {
         if (request.HasJsonContentType())
         {
-            using var body = await RequestBody.ReadAsync(request, options.MaxBytes, ct);
-            var json = RowsRequestReader.Read(body.Span, options.MaxRijen, faseRequired: false);
+            var json = await RequestBody.ReadAsync(request, options.MaxBytes, body => RowsRequestReader.Read(body, options.MaxRijen, faseRequired: false), ct);
             return new FormatInput(json.Rijen, json.Contactpersonen);
         }
         if (!request.HasFormContentType)

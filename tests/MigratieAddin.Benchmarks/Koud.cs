@@ -42,7 +42,7 @@ internal static class KoudBench
                 ("Addin__PubliekeUrl", "https://migratie.example.org"), ("AllowedHosts", "*"), ("Logging__LogLevel__Default", "Warning"),
                 ("AzureAd__Instance", idp.Instance), ("AzureAd__TenantId", Tenant), ("AzureAd__ClientId", ClientId),
                 ("AzureAd__Audience", $"api://{ClientId}"), ("SSL_CERT_FILE", idp.CertificateFile),
-                ("DOTNET_TC_CallCountingDelayMs", "0"), ("DOTNET_GCgen0size", "0x4000000"), // as the image sets them
+                .. ImageRuntimeSettings(root), // the DOTNET_ variables the image sets
             ];
             var dll = Path.Combine(app, "MigratieAddin.Api.dll");
             (string What, (string, string)[] Extra)[] variants =
@@ -177,6 +177,12 @@ internal static class KoudBench
         await process.WaitForExitAsync();
         if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}).");
     }
+
+    /// <summary>The runtime settings (DOTNET_*) the image sets, as api/MigratieAddin.Api.csproj declares them.</summary>
+    private static IEnumerable<(string, string)> ImageRuntimeSettings(string root) =>
+        System.Xml.Linq.XDocument.Load(Path.Combine(root, "api", "MigratieAddin.Api.csproj")).Descendants("ContainerEnvironmentVariable")
+            .Select(e => ((string)e.Attribute("Include")!, (string)e.Attribute("Value")!))
+            .Where(v => v.Item1.StartsWith("DOTNET_", StringComparison.Ordinal));
 
     private static string RepositoryRoot()
     {

@@ -195,8 +195,7 @@ internal sealed class EchoHost(WebApplication app, string address) : IAsyncDispo
         var app = builder.Build();
         app.MapPost("/echo", async (HttpRequest request, CancellationToken ct) =>
         {
-            using var body = await RequestBody.ReadAsync(request, long.MaxValue, ct);
-            var read = RowsRequestReader.Read(body.Span, int.MaxValue);
+            var read = await RequestBody.ReadAsync(request, long.MaxValue, body => RowsRequestReader.Read(body, int.MaxValue), ct);
             return read.Rijen.Count == answer.Rijen.Count ? TypedResults.Ok(answer) : Results.BadRequest();
         });
         await app.StartAsync();

@@ -16,17 +16,10 @@ public sealed partial class FeatureDependencyTests
 
     private static readonly Lazy<Dictionary<string, List<(string File, string Code)>>> Folders = new(ReadFolders);
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MigratieAddin.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("MigratieAddin.sln niet gevonden boven de testmap");
-    }
-
     /// <summary>The code of every .cs file under api/, by top folder, without comments, strings and characters.</summary>
     private static Dictionary<string, List<(string File, string Code)>> ReadFolders()
     {
-        var api = Path.Combine(RepoRoot(), "api");
+        var api = Path.Combine(Repository.Root, "api");
         return Directory.EnumerateFiles(api, "*.cs", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(api, f))
             .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj") && f.Contains(Path.DirectorySeparatorChar))

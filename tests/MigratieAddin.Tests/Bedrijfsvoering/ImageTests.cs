@@ -6,30 +6,23 @@ namespace MigratieAddin.Tests;
 /// does. These facts keep the two the same.</summary>
 public sealed class ImageTests
 {
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MigratieAddin.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("MigratieAddin.sln niet gevonden boven de testmap");
-    }
-
     private static IEnumerable<(string Name, string Value)> ImageEnvironment() =>
-        XDocument.Load(Path.Combine(RepoRoot(), "api", "MigratieAddin.Api.csproj")).Descendants("ContainerEnvironmentVariable")
+        XDocument.Load(Path.Combine(Repository.Root, "api", "MigratieAddin.Api.csproj")).Descendants("ContainerEnvironmentVariable")
             .Select(e => ((string)e.Attribute("Include")!, (string)e.Attribute("Value")!));
 
     [Fact]
     public void ThePublishedAppInCiRunsWithEveryEnvironmentVariableTheImageSets()
     {
-        var script = File.ReadAllText(Path.Combine(RepoRoot(), ".ci", "published.sh"));
+        var script = File.ReadAllText(Path.Combine(Repository.Root, ".ci", "published.sh"));
         var variables = ImageEnvironment().Where(v => v.Name != "ASPNETCORE_HTTP_PORTS").ToList(); // CI gives a loopback address instead
-        Assert.Contains(variables, v => v.Name == "DOTNET_GCgen0size");
+        Assert.NotEmpty(variables);
         Assert.All(variables, v => Assert.Contains($"{v.Name}={v.Value}", script));
     }
 
     [Fact]
     public void TheReadmeNamesTheRuntimeSettingsTheImageSets()
     {
-        var readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
         Assert.All(ImageEnvironment().Where(v => v.Name.StartsWith("DOTNET_", StringComparison.Ordinal)),
             v => Assert.Contains($"`{v.Name}={v.Value}`", readme));
     }

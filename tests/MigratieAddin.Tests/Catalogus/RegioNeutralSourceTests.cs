@@ -13,17 +13,10 @@ public partial class RegioNeutralSourceTests
     [GeneratedRegex(@"^\s*(//|\*|/\*)")]
     private static partial Regex CommentLine();
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MigratieAddin.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("MigratieAddin.sln niet gevonden boven de testmap");
-    }
-
     [Fact]
     public void NoSourceOfTheApiOrThePaneNamesARegionOrAContractYear()
     {
-        var root = RepoRoot();
+        var root = Repository.Root;
         var catalogi = Path.Combine(root, "api", "Catalogus") + Path.DirectorySeparatorChar;
         var sources = new[] { Path.Combine(root, "api"), Path.Combine(root, "addin", "src") }
             .SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories))
