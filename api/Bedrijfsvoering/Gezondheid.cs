@@ -52,9 +52,10 @@ public static class Gezondheid
 
 public sealed class OpwarmOptions
 {
-    /// <summary>How often the validation path runs on 500 made-up rows before /health/ready says ready (about 40 runs
+    /// <summary>How often the validation path runs on made-up rows (three parts of a large request, so the path that
+    /// judges parts on several cores is warm too) before /health/ready says ready (about 40 runs
     /// bring the engine from tier-0 to optimised code); 0 skips warming up.</summary>
-    public int Rondes { get; set; } = 60;
+    public int Rondes { get; set; } = 100;
 }
 
 /// <summary>Runs the validation path (the endpoint's handler: body in, rules, JSON out) on made-up rows at start and fetches
@@ -76,7 +77,7 @@ public sealed class Opwarmen(IServiceProvider services, IOptions<OpwarmOptions> 
         try
         {
             // Resolved here, not in the constructor: a setting that fails its check at start must report itself, not us.
-            var body = Body(services.GetRequiredService<Catalogus>(), 500);
+            var body = Body(services.GetRequiredService<Catalogus>(), 3 * Validator.RowsPerPart);
             for (var round = 0; round < options.Value.Rondes; round++)
             {
                 stoppingToken.ThrowIfCancellationRequested();

@@ -6,15 +6,13 @@ namespace MigratieAddin.Api;
 /// per request so that each row's check stays a lookup.</summary>
 public sealed class RowRelations
 {
-    private readonly IReadOnlyList<ReadRow> _rows;
     private readonly Dictionary<int, ReadRow> _sameToewijzing = [];
     private readonly Dictionary<int, ReadRow> _stapelingWith = [];
     private readonly HashSet<LinkKey> _ambulantLinks = [];
-    private Dictionary<LinkKey, List<ReadRow>>? _omzettingByLink;
+    private readonly Dictionary<LinkKey, List<ReadRow>> _omzettingByLink = [];
 
     public RowRelations(IReadOnlyList<ReadRow> rows, DateOnly newStart)
     {
-        _rows = rows;
         // Rows are grouped by sorting numeric keys rather than in dictionaries keyed by text: two arrays of numbers per
         // request instead of tens of thousands of dictionary entries, which the garbage collector would have to copy.
         var toewijzingen = new KeyedRows(rows.Count);
@@ -37,6 +35,11 @@ public sealed class RowRelations
             foreach (var product in sameJeugdige.GroupBy(i => rows[i].Product2023!.Productcode, StringComparer.Ordinal))
                 if (product.Skip(1).Any())
                     FindOverlaps([.. product.Select(i => (rows[i], End2023(rows[i], newStart)!.Value))], newStart);
+        // Built here, not on first use: the rules read the relations from several threads at once.
+        if (_ambulantLinks.Count > 0)
+            foreach (var r in rows)
+                if (!r.IsEmpty && !r.IsAmbulant && _ambulantLinks.Contains(r.LinkKey))
+                    (_omzettingByLink.TryGetValue(r.LinkKey, out var list) ? list : _omzettingByLink[r.LinkKey] = []).Add(r);
     }
 
     /// <summary>Another omzetting row with the same gemeentecode and toewijzingnummer, if there is one.</summary>
@@ -45,18 +48,8 @@ public sealed class RowRelations
     /// <summary>An omzetting row whose 2023 period overlaps this row's, for the same jeugdige, aanbieder and product.</summary>
     public ReadRow? StapelingWith(ReadRow row) => _stapelingWith.GetValueOrDefault(row.Index);
 
-    /// <summary>The omzetting rows an ambulant row belongs to (indexed on first use: most requests have few ambulant rows).</summary>
-    public IReadOnlyList<ReadRow> OmzettingRowsOf(ReadRow ambulant)
-    {
-        if (_omzettingByLink is null)
-        {
-            _omzettingByLink = [];
-            foreach (var r in _rows)
-                if (!r.IsEmpty && !r.IsAmbulant && _ambulantLinks.Contains(r.LinkKey))
-                    (_omzettingByLink.TryGetValue(r.LinkKey, out var list) ? list : _omzettingByLink[r.LinkKey] = []).Add(r);
-        }
-        return _omzettingByLink.GetValueOrDefault(ambulant.LinkKey) ?? [];
-    }
+    /// <summary>The omzetting rows an ambulant row belongs to.</summary>
+    public IReadOnlyList<ReadRow> OmzettingRowsOf(ReadRow ambulant) => _omzettingByLink.GetValueOrDefault(ambulant.LinkKey) ?? [];
 
     public bool HasAmbulantRow(ReadRow omzetting) => _ambulantLinks.Contains(omzetting.LinkKey);
 

@@ -210,13 +210,31 @@ public static class RowsRequestReader
             cells[(int)column] = reader.TokenType switch
             {
                 JsonTokenType.String => repeats.Cell(ref reader, column),
-                JsonTokenType.Number => reader.TryGetDouble(out var d) ? Cell.FromNumber(d) : Cell.FromText(Encoding.UTF8.GetString(reader.ValueSpan)),
+                JsonTokenType.Number => WholeNumber(reader.ValueSpan, out var d) || reader.TryGetDouble(out d)
+                    ? Cell.FromNumber(d) : Cell.FromText(Encoding.UTF8.GetString(reader.ValueSpan)),
                 JsonTokenType.True => Cell.FromBoolean(true),
                 JsonTokenType.False => Cell.FromBoolean(false),
                 JsonTokenType.Null => Cell.Empty,
                 _ => throw Bad($"{Where(index)}.waarden.{column.Key()} moet tekst, een getal, true/false of null zijn."),
             };
         }
+    }
+
+    /// <summary>A number of up to 15 digits without sign, fraction or exponent (dates, codes and counts as Excel sends them):
+    /// read digit by digit, exactly the double the general parser gives, at a fraction of its cost.</summary>
+    internal static bool WholeNumber(ReadOnlySpan<byte> token, out double value)
+    {
+        value = 0;
+        if (token.IsEmpty || token.Length > 15) return false;
+        long n = 0;
+        foreach (var b in token)
+        {
+            var digit = (uint)(b - (byte)'0');
+            if (digit > 9) return false;
+            n = n * 10 + digit;
+        }
+        value = n;
+        return true;
     }
 
     private static bool TryColumn(ref Utf8JsonReader reader, scoped Span<char> buffer, out Column column)

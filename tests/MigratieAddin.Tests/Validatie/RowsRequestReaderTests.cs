@@ -66,6 +66,36 @@ public class RowsRequestReaderTests
         var rows = Read([.. names.Select(n => new JsonObject { ["naam"] = n, ["bsn"] = n.Length.ToString() })]);
         Assert.Equal(names, rows.Select(r => r[Column.Naam].Text));
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("7")]
+    [InlineData("44621")]
+    [InlineData("999999999999999")]
+    [InlineData("1234567890123456")]
+    [InlineData("-3")]
+    [InlineData("2.5")]
+    [InlineData("1e3")]
+    [InlineData("0.1")]
+    [InlineData("12345678901234567890")]
+    public void EveryNumberIsReadAsTheDoubleTheGeneralParserGives(string number)
+    {
+        var rows = RowsRequestReader.Read(Encoding.UTF8.GetBytes($$$"""{"fase":"aanbieder","rijen":[{"rij":2,"waarden":{"volume":{{{number}}}}}]}"""), 10).Rijen;
+        Assert.Equal(double.Parse(number, System.Globalization.CultureInfo.InvariantCulture), rows[0][Column.Volume].Number);
+        Assert.Equal(CellKind.Number, rows[0][Column.Volume].Kind);
+    }
+
+    [Fact]
+    public void OnlyWholeNumbersOfUpToFifteenDigitsTakeTheShortPath()
+    {
+        Assert.True(RowsRequestReader.WholeNumber("44621"u8, out var date) && date == 44621);
+        Assert.True(RowsRequestReader.WholeNumber("999999999999999"u8, out var longest) && longest == 999_999_999_999_999);
+        Assert.False(RowsRequestReader.WholeNumber("1234567890123456"u8, out _));
+        Assert.False(RowsRequestReader.WholeNumber("-3"u8, out _));
+        Assert.False(RowsRequestReader.WholeNumber("2.5"u8, out _));
+        Assert.False(RowsRequestReader.WholeNumber("1e3"u8, out _));
+        Assert.False(RowsRequestReader.WholeNumber(""u8, out _));
+    }
 }
 
 public class CellTests
