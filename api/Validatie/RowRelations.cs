@@ -38,8 +38,11 @@ public sealed class RowRelations
         // Built here, not on first use: the rules read the relations from several threads at once.
         if (_ambulantLinks.Count > 0)
             foreach (var r in rows)
-                if (!r.IsEmpty && !r.IsAmbulant && _ambulantLinks.Contains(r.LinkKey))
-                    (_omzettingByLink.TryGetValue(r.LinkKey, out var list) ? list : _omzettingByLink[r.LinkKey] = []).Add(r);
+            {
+                if (r.IsEmpty || r.IsAmbulant) continue;
+                var key = r.LinkKey;
+                if (_ambulantLinks.Contains(key)) (_omzettingByLink.TryGetValue(key, out var list) ? list : _omzettingByLink[key] = []).Add(r);
+            }
     }
 
     /// <summary>Another omzetting row with the same gemeentecode and toewijzingnummer, if there is one.</summary>
@@ -51,7 +54,7 @@ public sealed class RowRelations
     /// <summary>The omzetting rows an ambulant row belongs to.</summary>
     public IReadOnlyList<ReadRow> OmzettingRowsOf(ReadRow ambulant) => _omzettingByLink.GetValueOrDefault(ambulant.LinkKey) ?? [];
 
-    public bool HasAmbulantRow(ReadRow omzetting) => _ambulantLinks.Contains(omzetting.LinkKey);
+    public bool HasAmbulantRow(ReadRow omzetting) => _ambulantLinks.Count > 0 && _ambulantLinks.Contains(omzetting.LinkKey);
 
     /// <summary>The end of the row's 2023 period (einddatum2023, or einddatum when that is empty), if it has one.</summary>
     public static DateOnly? End2023(ReadRow r, DateOnly newStart)

@@ -131,7 +131,7 @@ public sealed class Validator(Catalogus catalogus, Sealer sealer)
             Parallel.For(0, parts, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Cores },
                 p => part(p * RowsPerPart, Math.Min(count, (p + 1) * RowsPerPart)));
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        catch (AggregateException e) // a part's own exception, as one thread would have thrown it
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }

@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using MigratieAddin.Api;
+using MigratieAddin.Tests;
 
 namespace MigratieAddin.Benchmarks;
 
@@ -23,7 +24,7 @@ internal static class KoudBench
     {
         var starts = args.Length > 0 ? int.Parse(args[0]) : 5;
         var rowCount = args.Length > 1 ? int.Parse(args[1]) : 10_000;
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var work = Directory.CreateTempSubdirectory("bench-koud-");
         try
         {
@@ -42,7 +43,7 @@ internal static class KoudBench
                 ("Addin__PubliekeUrl", "https://migratie.example.org"), ("AllowedHosts", "*"), ("Logging__LogLevel__Default", "Warning"),
                 ("AzureAd__Instance", idp.Instance), ("AzureAd__TenantId", Tenant), ("AzureAd__ClientId", ClientId),
                 ("AzureAd__Audience", $"api://{ClientId}"), ("SSL_CERT_FILE", idp.CertificateFile),
-                .. ImageRuntimeSettings(root), // the DOTNET_ variables the image sets
+                .. Repository.ImageEnvironment().Where(v => v.Name.StartsWith("DOTNET_", StringComparison.Ordinal)), // the image's runtime settings
             ];
             var dll = Path.Combine(app, "MigratieAddin.Api.dll");
             (string What, (string, string)[] Extra)[] variants =
@@ -176,19 +177,6 @@ internal static class KoudBench
         using var process = Process.Start(info)!;
         await process.WaitForExitAsync();
         if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}).");
-    }
-
-    /// <summary>The runtime settings (DOTNET_*) the image sets, as api/MigratieAddin.Api.csproj declares them.</summary>
-    private static IEnumerable<(string, string)> ImageRuntimeSettings(string root) =>
-        System.Xml.Linq.XDocument.Load(Path.Combine(root, "api", "MigratieAddin.Api.csproj")).Descendants("ContainerEnvironmentVariable")
-            .Select(e => ((string)e.Attribute("Include")!, (string)e.Attribute("Value")!))
-            .Where(v => v.Item1.StartsWith("DOTNET_", StringComparison.Ordinal));
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MigratieAddin.sln"))) return dir.FullName;
-        throw new InvalidOperationException("MigratieAddin.sln not found above the benchmark.");
     }
 
     private sealed record Series(TimeSpan Ready, TimeSpan First, TimeSpan FirstCalls, TimeSpan Warm);

@@ -16,7 +16,9 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 dotnet "$bench" lichaam "$work/body.json" 10000
-image_env="DOTNET_TC_CallCountingDelayMs=0 DOTNET_GCgen0size=0x4000000"
+# The runtime settings the image sets, as the API's project declares them.
+image_env=$(sed -n 's/.*<ContainerEnvironmentVariable Include="\(DOTNET_[A-Za-z0-9_]*\)" Value="\([^"]*\)".*/\1=\2/p' \
+  "$here/../../api/MigratieAddin.Api.csproj" | tr '\n' ' ')
 start() { # folder, extra environment, port
   ( cd "$1" && exec env ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning $image_env $2 \
       dotnet MigratieAddin.Api.dll --urls "http://127.0.0.1:$3" >"$work/app$3.log" 2>&1 ) &

@@ -1,20 +1,14 @@
-using System.Xml.Linq;
-
 namespace MigratieAddin.Tests;
 
 /// <summary>The image cannot be built on these machines, so .ci/published.sh starts the published app the way the image
 /// does. These facts keep the two the same.</summary>
 public sealed class ImageTests
 {
-    private static IEnumerable<(string Name, string Value)> ImageEnvironment() =>
-        XDocument.Load(Path.Combine(Repository.Root, "api", "MigratieAddin.Api.csproj")).Descendants("ContainerEnvironmentVariable")
-            .Select(e => ((string)e.Attribute("Include")!, (string)e.Attribute("Value")!));
-
     [Fact]
     public void ThePublishedAppInCiRunsWithEveryEnvironmentVariableTheImageSets()
     {
         var script = File.ReadAllText(Path.Combine(Repository.Root, ".ci", "published.sh"));
-        var variables = ImageEnvironment().Where(v => v.Name != "ASPNETCORE_HTTP_PORTS").ToList(); // CI gives a loopback address instead
+        var variables = Repository.ImageEnvironment().Where(v => v.Name != "ASPNETCORE_HTTP_PORTS").ToList(); // CI gives a loopback address instead
         Assert.NotEmpty(variables);
         Assert.All(variables, v => Assert.Contains($"{v.Name}={v.Value}", script));
     }
@@ -23,7 +17,7 @@ public sealed class ImageTests
     public void TheReadmeNamesTheRuntimeSettingsTheImageSets()
     {
         var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
-        Assert.All(ImageEnvironment().Where(v => v.Name.StartsWith("DOTNET_", StringComparison.Ordinal)),
+        Assert.All(Repository.ImageEnvironment().Where(v => v.Name.StartsWith("DOTNET_", StringComparison.Ordinal)),
             v => Assert.Contains($"`{v.Name}={v.Value}`", readme));
     }
 }

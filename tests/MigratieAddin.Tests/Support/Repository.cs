@@ -5,6 +5,11 @@ internal static class Repository
 {
     public static string Root { get; } = Find();
 
+    /// <summary>The environment variables the image sets, as api/MigratieAddin.Api.csproj declares them.</summary>
+    public static IEnumerable<(string Name, string Value)> ImageEnvironment() =>
+        System.Xml.Linq.XDocument.Load(Path.Combine(Root, "api", "MigratieAddin.Api.csproj")).Descendants("ContainerEnvironmentVariable")
+            .Select(e => ((string)e.Attribute("Include")!, (string)e.Attribute("Value")!));
+
     private static string Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
