@@ -70,7 +70,10 @@ public sealed class RequestBody : IDisposable
 
     private RequestBody(int capacity) => _buffer = ArrayPool<byte>.Shared.Rent(capacity);
 
-    public ReadOnlySpan<byte> Span => (_buffer ?? throw new ObjectDisposedException(nameof(RequestBody))).AsSpan(0, _length);
+    public ReadOnlySpan<byte> Span => Memory.Span;
+
+    /// <summary>The body as memory, for a reader that hands parts of it to other threads.</summary>
+    public ReadOnlyMemory<byte> Memory => (_buffer ?? throw new ObjectDisposedException(nameof(RequestBody))).AsMemory(0, _length);
 
     public int Length => _length;
 
@@ -114,10 +117,10 @@ public sealed class RequestBody : IDisposable
 
     /// <summary>Reads the whole body and hands it to <paramref name="read"/>, then clears and returns the buffer at once, so no
     /// caller can use the bytes after that. What <paramref name="read"/> makes must hold copies (rows hold strings of their own).</summary>
-    public static async Task<T> ReadAsync<T>(HttpRequest request, long maxBytes, Func<ReadOnlySpan<byte>, T> read, CancellationToken ct)
+    public static async Task<T> ReadAsync<T>(HttpRequest request, long maxBytes, Func<ReadOnlyMemory<byte>, T> read, CancellationToken ct)
     {
         using var body = await ReadAsync(request, maxBytes, ct);
-        return read(body.Span);
+        return read(body.Memory);
     }
 
     /// <summary>The unused end of the buffer, after moving to one twice the size when it is full.</summary>

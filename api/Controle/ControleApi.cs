@@ -63,7 +63,7 @@ public static class ControleApi
     {
         if (!request.HasJsonContentType())
             return Problems.For(StatusCodes.Status415UnsupportedMediaType, "Stuur de rij als JSON (Content-Type: application/json).");
-        var (regelId, row, verzegeling) = await RequestBody.ReadAsync(request, 1024 * 1024, RowsRequestReader.ReadSingle, ct);
+        var (regelId, row, verzegeling) = await RequestBody.ReadAsync(request, 1024 * 1024, body => RowsRequestReader.ReadSingle(body.Span), ct);
         // A mark belongs to one workbook, known by its seal: without one there is nothing to bind it to.
         if (string.IsNullOrWhiteSpace(verzegeling))
             return Problems.For(StatusCodes.Status422UnprocessableEntity,

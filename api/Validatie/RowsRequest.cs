@@ -23,12 +23,35 @@ public static class RowsRequestReader
         ["controle"] = Fase.Controle,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    public static RowsRequest Read(ReadOnlySpan<byte> json, int maxRows, bool faseRequired = true, CancellationToken ct = default)
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = 16 };
+
+    /// <summary>Reads a body of rows. A large one's rows are read in parts on the machine's cores; should anything in it
+    /// not be as expected, the body is read again on one thread, so every message is the one that reader gives.</summary>
+    public static RowsRequest Read(ReadOnlyMemory<byte> json, int maxRows, bool faseRequired = true, CancellationToken ct = default) =>
+        Read(json, maxRows, faseRequired, Environment.ProcessorCount, ct);
+
+    internal static RowsRequest Read(ReadOnlyMemory<byte> json, int maxRows, bool faseRequired, int cores, CancellationToken ct)
+    {
+        if (cores > 1 && json.Length >= 2 * RowsInParts.BytesPerPart)
+        {
+            try
+            {
+                return ReadOnce(json, maxRows, faseRequired, cores, ct);
+            }
+            catch (Exception e) when (e is RequestException or JsonException or InvalidOperationException)
+            {
+                // Read again below: one reader from the start knows where the mistake is.
+            }
+        }
+        return ReadOnce(json, maxRows, faseRequired, cores: 1, ct);
+    }
+
+    private static RowsRequest ReadOnce(ReadOnlyMemory<byte> json, int maxRows, bool faseRequired, int cores, CancellationToken ct)
     {
         try
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 16 });
-            return ReadRequest(ref reader, maxRows, faseRequired, ct);
+            var reader = new Utf8JsonReader(json.Span, Options);
+            return ReadRequest(ref reader, json, maxRows, faseRequired, cores, ct);
         }
         catch (JsonException e)
         {
@@ -40,7 +63,7 @@ public static class RowsRequestReader
         }
     }
 
-    private static RowsRequest ReadRequest(ref Utf8JsonReader reader, int maxRows, bool faseRequired, CancellationToken ct)
+    private static RowsRequest ReadRequest(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, int maxRows, bool faseRequired, int cores, CancellationToken ct)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             throw Bad(faseRequired ? "Het verzoek moet een JSON-object zijn met 'fase' en 'rijen'." : "Het verzoek moet een JSON-object zijn met 'rijen'.");
@@ -57,6 +80,11 @@ public static class RowsRequestReader
                 case "fase":
                     fase = reader.TokenType == JsonTokenType.String && Fases.TryGetValue(reader.GetString()!.Trim(), out var f)
                         ? f : throw Bad("De fase is onbekend. Kies 'gemeente', 'aanbieder' of 'controle'.");
+                    break;
+                case "rijen" when cores > 1 && RowsInParts.TryRead(json, (int)reader.TokenStartIndex, maxRows, cores, ct, out var inParts, out var after):
+                    rows = inParts;
+                    reader = RowsInParts.ReaderAfterRows(json.Span[after..], Options);
+                    cores = 1; // the reader now reads a copy of the rest: its positions are no longer the body's
                     break;
                 case "rijen":
                     rows = ReadRows(ref reader, maxRows, ct);
@@ -163,7 +191,7 @@ public static class RowsRequestReader
         return rows;
     }
 
-    private static Row ReadRow(ref Utf8JsonReader reader, int index, RowRepeats repeats)
+    internal static Row ReadRow(ref Utf8JsonReader reader, int index, RowRepeats repeats)
     {
         // The row's place in messages is made only when there is a message: formatting it per row cost a string each.
         if (reader.TokenType != JsonTokenType.StartObject) throw Bad($"{Where(index)} moet een object zijn met 'rij' en 'waarden'.");

@@ -116,26 +116,10 @@ public sealed class Validator(Catalogus catalogus, Sealer sealer)
 
     /// <summary>Runs <paramref name="part"/> over consecutive ranges of rows on the machine's cores (each row's reading
     /// and rules depend only on that row, the catalogue and the relations built before); a request of up to a thousand
-    /// rows stays on its own thread. The cancellation token is checked between parts.</summary>
-    private void InParts(int count, CancellationToken ct, Action<int, int> part)
-    {
-        var parts = (count + RowsPerPart - 1) / RowsPerPart;
-        if (parts <= 1 || Cores <= 1)
-        {
-            ct.ThrowIfCancellationRequested();
-            part(0, count);
-            return;
-        }
-        try
-        {
-            Parallel.For(0, parts, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Cores },
-                p => part(p * RowsPerPart, Math.Min(count, (p + 1) * RowsPerPart)));
-        }
-        catch (AggregateException e) // a part's own exception, as one thread would have thrown it
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
-    }
+    /// rows stays on its own thread.</summary>
+    private void InParts(int count, CancellationToken ct, Action<int, int> part) =>
+        Parts.Run((count + RowsPerPart - 1) / RowsPerPart, Cores, ct,
+            p => part(p * RowsPerPart, Math.Min(count, (p + 1) * RowsPerPart)));
 
     private static Melding[] ValidateRow(ReadRow row, RuleContext ctx, RijMeldingen meldingen, List<Melding>? returned)
     {

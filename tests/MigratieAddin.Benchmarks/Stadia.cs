@@ -26,7 +26,8 @@ internal static class Stadia
         Console.WriteLine("| stage | median | p90 | allocated |");
         Console.WriteLine("| --- | ---: | ---: | ---: |");
         Row("floor: JsonDocument.Parse of the body", Measure(runs, () => { using var d = JsonDocument.Parse(json); return d.RootElement.GetProperty("rijen").GetArrayLength(); }));
-        Row("RowsRequestReader.Read: body into rows of cells", Measure(runs, () => RowsRequestReader.Read(json, int.MaxValue).Rijen.Count));
+        Row("RowsRequestReader.Read: body into rows of cells, on one core", Measure(runs, () => RowsRequestReader.Read(json, int.MaxValue, true, 1, default).Rijen.Count));
+        Row($"RowsRequestReader.Read: the same in parts on the machine's {Environment.ProcessorCount} cores", Measure(runs, () => RowsRequestReader.Read(json, int.MaxValue).Rijen.Count));
         Row("Validator.Validate: the rules and the cross-row index", Measure(runs, () => validator.Validate(rows, Fase.Aanbieder).Rijen.Count));
         Row("writing the answer the way TypedResults.Ok does (the resumable streaming path)", await MeasureAsync(runs, async () =>
         {
