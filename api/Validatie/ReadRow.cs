@@ -31,6 +31,9 @@ public sealed class ReadRow
         }
         if (ValueReader.TryWholeNumber(row[Column.Toewijzingnummer], out var nummer) && nummer is >= 1 and <= 999_999_999)
             Toewijzingnummer = nummer;
+        // Both keys are digit codes that fit one number: gemeente (4) and toewijzingnummer (9), BSN (9) and AGB (8).
+        if (Gemeentecode is not null && Toewijzingnummer is { } n) ToewijzingKey = Digits(Gemeentecode) * 1_000_000_000 + n;
+        if (Bsn is not null && Agb is not null) JeugdigeKey = Digits(Bsn) * 100_000_000 + Digits(Agb);
 
         Code2022 = ValueReader.Productcode(row[Column.Productcode2022]);
         Product2022 = Code2022 is null ? null : catalogus.Product2022(Code2022);
@@ -63,6 +66,10 @@ public sealed class ReadRow
     /// <summary>Nine digits, not all zeros, passing the elfproef (no BSN_ONGELDIG).</summary>
     public bool BsnValid { get; }
     public long? Toewijzingnummer { get; }
+    /// <summary>Gemeentecode and toewijzingnummer as one number, when both are read: which toewijzing the row is.</summary>
+    public long? ToewijzingKey { get; }
+    /// <summary>BSN and AGB as one number, when both are read: which jeugdige at which aanbieder.</summary>
+    public long? JeugdigeKey { get; }
     public string? Code2022 { get; }
     public Product2022? Product2022 { get; }
     public string? Code2023 { get; }
@@ -78,21 +85,34 @@ public sealed class ReadRow
     public long? Frequentie { get; }
 
     /// <summary>gemeentecode, AGB, toewijzingnummer and BSN as read (or as typed, where unreadable):
-    /// what ties an ambulant row to its omzetting row.</summary>
-    public LinkKey LinkKey => new(
-        Gemeentecode ?? Row[Column.Gemeentecode].AsText(),
-        Agb ?? Row[Column.AanbiederAgb].AsText(),
-        Toewijzingnummer ?? -1,
-        Toewijzingnummer is null ? Row[Column.Toewijzingnummer].AsText() : "",
-        Bsn ?? Row[Column.Bsn].AsText());
+    /// what ties an ambulant row to its omzetting row. Two numbers when all four are read, as they nearly always are.</summary>
+    public LinkKey LinkKey => ToewijzingKey is { } toewijzing && JeugdigeKey is { } jeugdige
+        ? new(toewijzing, jeugdige, null)
+        : new(-1, -1, new TypedLinkKey(
+            Gemeentecode ?? Row[Column.Gemeentecode].AsText(),
+            Agb ?? Row[Column.AanbiederAgb].AsText(),
+            Toewijzingnummer ?? -1,
+            Toewijzingnummer is null ? Row[Column.Toewijzingnummer].AsText() : "",
+            Bsn ?? Row[Column.Bsn].AsText()));
 
     public Cell this[Column kolom] => Row[kolom];
 
     /// <summary>The 2022 product is filled, known and not GGZ: only then do the 2023 product rules mean anything.</summary>
     public bool Product2022Usable => Product2022 is { IsGgzVerblijf: false };
 
+    private static long Digits(string code)
+    {
+        long n = 0;
+        foreach (var c in code) n = n * 10 + (c - '0');
+        return n;
+    }
+
     private static DateOnly? Date(Cell c) => ValueReader.TryDate(c, out var d) ? d : null;
     private static decimal? Amount(Cell c) => ValueReader.TryAmount(c, out var d) ? d : null;
 }
 
-public readonly record struct LinkKey(string Gemeente, string Agb, long Toewijzingnummer, string ToewijzingnummerAsTyped, string Bsn);
+/// <summary>A row's link key: the numbers of <see cref="ReadRow.ToewijzingKey"/> and <see cref="ReadRow.JeugdigeKey"/>, or,
+/// when one of the four values cannot be read, the values as typed (a readable code never equals an unreadable one's text).</summary>
+public readonly record struct LinkKey(long Toewijzing, long Jeugdige, TypedLinkKey? Typed);
+
+public readonly record struct TypedLinkKey(string Gemeente, string Agb, long Toewijzingnummer, string ToewijzingnummerAsTyped, string Bsn);

@@ -23,11 +23,9 @@ public sealed class RowRelations
             if (r.IsAmbulant) { _ambulantLinks.Add(r.LinkKey); continue; }
 
             // Only rows whose keys are valid are compared; a row with an invalid key gets that key's own message instead.
-            // Both keys are digit codes that fit one number: gemeente (4) and toewijzingnummer (9), BSN (9) and AGB (8).
-            if (r is { GemeenteInRegio: true, Toewijzingnummer: { } nummer })
-                toewijzingen.Add(long.Parse(r.Gemeentecode!, CultureInfo.InvariantCulture) * 1_000_000_000 + nummer, r.Index);
-            if (End2023(r, newStart) is not null && r is { Product2022Usable: true, Product2023: not null, BsnValid: true, Agb: not null })
-                jeugdigen.Add(long.Parse(r.Bsn!, CultureInfo.InvariantCulture) * 100_000_000 + long.Parse(r.Agb, CultureInfo.InvariantCulture), r.Index);
+            if (r is { GemeenteInRegio: true, ToewijzingKey: { } toewijzing }) toewijzingen.Add(toewijzing, r.Index);
+            if (r is { Product2022Usable: true, Product2023: not null, BsnValid: true, JeugdigeKey: { } jeugdige } && End2023(r, newStart) is not null)
+                jeugdigen.Add(jeugdige, r.Index);
         }
         foreach (var same in toewijzingen.Groups())
             foreach (var i in same) _sameToewijzing[i] = rows[i == same[0] ? same[1] : same[0]];

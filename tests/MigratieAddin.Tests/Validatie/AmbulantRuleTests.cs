@@ -52,6 +52,27 @@ public class AmbulantRuleTests
         b.Rijen[1].LacksMelding("AMBULANT_ZONDER_COMBINATIE");
     }
 
+    [Fact]
+    public void AnAmbulantRowLinksOnAToewijzingnummerAsTypedWhenItCannotBeRead()
+    {
+        var combinatie = Combinatie().With(Column.Toewijzingnummer, "T-17");
+        var b = Validate(Fase.Aanbieder, combinatie, combinatie.Ambulant());
+        b.Rijen[1].LacksMelding("AMBULANT_ZONDER_COMBINATIE");
+        b.Rijen[0].LacksMelding("COMBINATIE_ZONDER_AMBULANT");
+        b.Rijen[0].HasMelding("TOEWIJZINGNUMMER_ONGELDIG", "toewijzingnummer", Ernst.Fout);
+        var other = Validate(Fase.Aanbieder, combinatie, combinatie.Ambulant().With(Column.Toewijzingnummer, "T-18"));
+        other.Rijen[1].HasMelding("AMBULANT_ZONDER_COMBINATIE", "productcategorie2023", Ernst.Overleg);
+    }
+
+    [Fact]
+    public void AnUnreadableToewijzingnummerLinksWithNoReadableOne()
+    {
+        var b = Validate(Fase.Aanbieder, Combinatie().With(Column.Toewijzingnummer, 230000001), Combinatie().Ambulant().With(Column.Toewijzingnummer, "230000001 "));
+        b.Rijen[1].LacksMelding("AMBULANT_ZONDER_COMBINATIE"); // the space is trimmed: the same number
+        var c = Validate(Fase.Aanbieder, Combinatie().With(Column.Toewijzingnummer, 230000001), Combinatie().Ambulant().With(Column.Toewijzingnummer, "230000001a"));
+        c.Rijen[1].HasMelding("AMBULANT_ZONDER_COMBINATIE", "productcategorie2023", Ernst.Overleg);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData(0)]
