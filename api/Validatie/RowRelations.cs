@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace MigratieAddin.Api;
 
@@ -34,13 +34,16 @@ public sealed class RowRelations
                 if (product.Skip(1).Any())
                     FindOverlaps([.. product.Select(i => (rows[i], End2023(rows[i], newStart)!.Value))], newStart);
         // Built here, not on first use: the rules read the relations from several threads at once.
-        if (_ambulantLinks.Count > 0)
-            foreach (var r in rows)
-            {
-                if (r.IsEmpty || r.IsAmbulant) continue;
-                var key = r.LinkKey;
-                if (_ambulantLinks.Contains(key)) (_omzettingByLink.TryGetValue(key, out var list) ? list : _omzettingByLink[key] = []).Add(r);
-            }
+        if (_ambulantLinks.Count == 0) return;
+        _omzettingByLink.EnsureCapacity(_ambulantLinks.Count);
+        foreach (var r in rows)
+        {
+            if (r.IsEmpty || r.IsAmbulant) continue;
+            var key = r.LinkKey;
+            if (!_ambulantLinks.Contains(key)) continue;
+            ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(_omzettingByLink, key, out _);
+            (list ??= new List<ReadRow>(1)).Add(r);
+        }
     }
 
     /// <summary>Another omzetting row with the same gemeentecode and toewijzingnummer, if there is one.</summary>

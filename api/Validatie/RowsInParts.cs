@@ -31,7 +31,7 @@ internal static class RowsInParts
         var first = SkipWhitespace(span, arrayStart + 1);
         if (first >= span.Length || span[first] != (byte)'{') return false;
 
-        var count = Math.Clamp((span.Length - first) / BytesPerPart, 1, cores);
+        var count = Math.Clamp((span.Length - first) / BytesPerPart, 1, 4 * cores); // more parts than cores: one that stalls holds up less
         var starts = new List<int> { first };
         for (var k = 1; k < count; k++)
         {
