@@ -41,7 +41,7 @@ public static class ControleApi
         return app;
     }
 
-    public static async Task<Results<BeoordelingAnswer, PushStreamHttpResult, ProblemHttpResult>> Controleer(
+    public static async Task<Results<JsonAnswer<Beoordeling>, PushStreamHttpResult, ProblemHttpResult>> Controleer(
         HttpRequest request, Catalogus catalogus, Validator validator, Voortgangslog voortgang, IOptions<WerkboekOptions> options, string? formaat, CancellationToken ct)
     {
         if (formaat is not (null or "" or "json" or "xlsx"))
@@ -51,7 +51,7 @@ public static class ControleApi
         var judgement = validator.Judge(workbook.Rows, Fase.Controle, workbook.Verzegeling, ct);
         var report = judgement.Beoordeling;
         await voortgang.GecontroleerdAsync(judgement, ct);
-        if (formaat != "xlsx") return new BeoordelingAnswer(report);
+        if (formaat != "xlsx") return BeoordelingInParts.Answer(report);
         // Everything that can refuse the workbook happens here, before the answer starts; the workbook itself is then
         // streamed to the response (18 MB for 50,000 rows, never held whole).
         var filled = StatusWriter.Prepare(file, workbook, report, ct);

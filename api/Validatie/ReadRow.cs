@@ -32,8 +32,8 @@ public sealed class ReadRow
         if (ValueReader.TryWholeNumber(row[Column.Toewijzingnummer], out var nummer) && nummer is >= 1 and <= 999_999_999)
             Toewijzingnummer = nummer;
         // Both keys are digit codes that fit one number: gemeente (4) and toewijzingnummer (9), BSN (9) and AGB (8).
-        if (Gemeentecode is not null && Toewijzingnummer is { } n) ToewijzingKey = Digits(Gemeentecode) * 1_000_000_000 + n;
-        if (Bsn is not null && Agb is not null) JeugdigeKey = Digits(Bsn) * 100_000_000 + Digits(Agb);
+        if (Gemeentecode is not null && Toewijzingnummer is { } n) ToewijzingKey = Number(Gemeentecode) * 1_000_000_000 + n;
+        if (Bsn is not null && Agb is not null) JeugdigeKey = Number(Bsn) * 100_000_000 + Number(Agb);
 
         Code2022 = ValueReader.Productcode(row[Column.Productcode2022]);
         Product2022 = Code2022 is null ? null : catalogus.Product2022(Code2022);
@@ -100,12 +100,7 @@ public sealed class ReadRow
     /// <summary>The 2022 product is filled, known and not GGZ: only then do the 2023 product rules mean anything.</summary>
     public bool Product2022Usable => Product2022 is { IsGgzVerblijf: false };
 
-    private static long Digits(string code)
-    {
-        long n = 0;
-        foreach (var c in code) n = n * 10 + (c - '0');
-        return n;
-    }
+    private static long Number(string digitCode) => long.Parse(digitCode, System.Globalization.CultureInfo.InvariantCulture);
 
     private static DateOnly? Date(Cell c) => ValueReader.TryDate(c, out var d) ? d : null;
     private static decimal? Amount(Cell c) => ValueReader.TryAmount(c, out var d) ? d : null;

@@ -45,7 +45,7 @@ public static class ValidatieApi
         return group;
     }
 
-    public static async Task<Results<BeoordelingAnswer, ProblemHttpResult>> Valideer(
+    public static async Task<Results<JsonAnswer<Beoordeling>, ProblemHttpResult>> Valideer(
         HttpRequest request, Validator validator, IOptions<ValidatieOptions> options, AanmeldConfig aanmelding, CancellationToken ct)
     {
         if (!request.HasJsonContentType())
@@ -53,6 +53,6 @@ public static class ValidatieApi
         var verzoek = await RequestBody.ReadAsync(request, options.Value.MaxBytes, json => RowsRequestReader.Read(json, options.Value.MaxRijen, ct: ct), ct);
         if (!Aanmelding.MayUseFase(request.HttpContext.User, aanmelding, verzoek.Fase!.Value))
             return Problems.For(StatusCodes.Status403Forbidden, "Met de rol Aanbieder kunt u alleen de fase 'aanbieder' gebruiken.");
-        return new BeoordelingAnswer(validator.Validate(verzoek.Rijen, verzoek.Fase!.Value, verzoek.Verzegeling, ct));
+        return BeoordelingInParts.Answer(validator.Validate(verzoek.Rijen, verzoek.Fase!.Value, verzoek.Verzegeling, ct));
     }
 }

@@ -123,13 +123,24 @@ public sealed class Validator(Catalogus catalogus, Sealer sealer)
 
     /// <summary>The rules that can apply, by fase, kind of row and whether productcode2022 is usable, each in the order of
     /// <see cref="Rules"/>: chosen once here instead of for every row.</summary>
-    private static readonly Rule[][] Applicable = [.. Enum.GetValues<Fase>().SelectMany(fase =>
-        new[] { RowKind.Omzetting, RowKind.Ambulant }.SelectMany(kind => new[] { false, true }.Select(usable =>
-            Rules.Where(rule => !(fase == Fase.Gemeente && rule.Colour == Colour.Yellow) && (rule.RowKind & kind) != 0
-                && (usable || !rule.NeedsUsableProduct2022)).ToArray())))];
+    private static readonly Rule[][] Applicable = ApplicableRules();
 
-    private static Rule[] RulesFor(Fase fase, ReadRow row) =>
-        Applicable[((int)fase * 2 + (row.IsAmbulant ? 1 : 0)) * 2 + (row.Product2022Usable ? 1 : 0)];
+    private static int Slot(Fase fase, bool ambulant, bool usable) => ((int)fase * 2 + (ambulant ? 1 : 0)) * 2 + (usable ? 1 : 0);
+
+    private static Rule[][] ApplicableRules()
+    {
+        var slots = new Rule[Enum.GetValues<Fase>().Length * 4][];
+        foreach (var fase in Enum.GetValues<Fase>())
+            foreach (var ambulant in new[] { false, true })
+                foreach (var usable in new[] { false, true })
+                    slots[Slot(fase, ambulant, usable)] = [.. Rules.Where(rule =>
+                        !(fase == Fase.Gemeente && rule.Colour == Colour.Yellow)
+                        && (rule.RowKind & (ambulant ? RowKind.Ambulant : RowKind.Omzetting)) != 0
+                        && (usable || !rule.NeedsUsableProduct2022))];
+        return slots;
+    }
+
+    private static Rule[] RulesFor(Fase fase, ReadRow row) => Applicable[Slot(fase, row.IsAmbulant, row.Product2022Usable)];
 
     private static Melding[] ValidateRow(ReadRow row, RuleContext ctx, RijMeldingen meldingen, List<Melding>? returned)
     {

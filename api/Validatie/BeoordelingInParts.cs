@@ -1,44 +1,28 @@
 using System.Buffers;
-using System.Reflection;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Metadata;
 
 namespace MigratieAddin.Api;
 
-/// <summary>The report as a 200, written in one go as <see cref="JsonAnswer{T}"/> writes any answer; a large report's rows
-/// are written in parts on the machine's cores into pooled buffers and then sent in order. The bytes are exactly the
-/// serialiser's: only the commas between the parts' rows are put in here.</summary>
-public sealed class BeoordelingAnswer(Beoordeling report)
-    : IResult, IValueHttpResult, IValueHttpResult<Beoordeling>, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider
+/// <summary>The report as the answer of a route: a large report's rows are written in parts on the machine's cores into
+/// pooled buffers and then sent in order. The bytes are exactly the serialiser's: only the commas between the parts'
+/// rows are put in here.</summary>
+public static class BeoordelingInParts
 {
     private static readonly byte[] RowsOpen = "{\"rijen\":["u8.ToArray();
 
-    public Beoordeling Value { get; } = report;
-    object? IValueHttpResult.Value => Value;
-    public int? StatusCode => StatusCodes.Status200OK;
-    public string ContentType => "application/json; charset=utf-8";
+    public static JsonAnswer<Beoordeling> Answer(Beoordeling report) =>
+        new(report, ApiJsonContext.Default.Beoordeling, (output, value) => TryWrite(output, value, Environment.ProcessorCount));
 
-    public async Task ExecuteAsync(HttpContext httpContext)
-    {
-        var response = httpContext.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = ContentType;
-        Write(response.BodyWriter, Value, Environment.ProcessorCount);
-        await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
-    }
-
-    internal static void Write(IBufferWriter<byte> output, Beoordeling report, int cores)
+    /// <summary>Writes the report in parts, if it has more than one part of rows and there is more than one core; false
+    /// when it wrote nothing (the caller then writes it in one go).</summary>
+    internal static bool TryWrite(IBufferWriter<byte> output, Beoordeling report, int cores)
     {
         var rows = report.Rijen;
         var count = (rows.Count + Validator.RowsPerPart - 1) / Validator.RowsPerPart;
+        if (count < 2 || cores < 2) return false;
         // Everything but the rows, as the serialiser writes it: {"rijen":[],"meldingen":[...],"telling":{...}}.
-        var rest = count < 2 || cores < 2 ? null : JsonSerializer.SerializeToUtf8Bytes(report with { Rijen = [] }, ApiJsonContext.Default.Beoordeling);
-        if (rest is null || !rest.AsSpan().StartsWith(RowsOpen) || rest[RowsOpen.Length] != (byte)']')
-        {
-            using var writer = new Utf8JsonWriter(output);
-            JsonSerializer.Serialize(writer, report, ApiJsonContext.Default.Beoordeling);
-            return;
-        }
+        var rest = JsonSerializer.SerializeToUtf8Bytes(report with { Rijen = [] }, ApiJsonContext.Default.Beoordeling);
+        if (!rest.AsSpan().StartsWith(RowsOpen) || rest[RowsOpen.Length] != (byte)']') return false;
 
         var parts = new PooledBuffer[count];
         try
@@ -59,15 +43,13 @@ public sealed class BeoordelingAnswer(Beoordeling report)
                 output.Write(parts[p].Written[1..^1]); // the part's rows without its brackets
             }
             output.Write(rest.AsSpan(RowsOpen.Length));
+            return true;
         }
         finally
         {
             foreach (var part in parts) part?.Dispose();
         }
     }
-
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(Beoordeling), ["application/json"]));
 
     /// <summary>Bytes written into a buffer rented from the shared pool, which grows by renting a larger one.</summary>
     private sealed class PooledBuffer : IBufferWriter<byte>, IDisposable

@@ -1,12 +1,13 @@
 using System.Buffers;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using MigratieAddin.Api;
 using static MigratieAddin.Tests.Engine;
 
 namespace MigratieAddin.Tests;
 
 /// <summary>A large report is written in parts on several cores: the bytes must be the serialiser's own.</summary>
-public class BeoordelingAnswerTests
+public class BeoordelingInPartsTests
 {
     private static Beoordeling Report(int count)
     {
@@ -24,23 +25,43 @@ public class BeoordelingAnswerTests
     private static byte[] Written(Beoordeling report, int cores)
     {
         var output = new ArrayBufferWriter<byte>();
-        BeoordelingAnswer.Write(output, report, cores);
+        Assert.True(BeoordelingInParts.TryWrite(output, report, cores), "not written in parts");
         return output.WrittenSpan.ToArray();
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(1024)]
     [InlineData(1025)]
+    [InlineData(2048)]
     [InlineData(5000)]
     public void AReportWrittenInPartsIsByteForByteTheSerialisersOwn(int count)
     {
         var report = Report(count);
         var expected = JsonSerializer.SerializeToUtf8Bytes(report, ApiJsonContext.Default.Beoordeling);
-        Assert.Equal(expected, Written(report, cores: 1));
         Assert.Equal(expected, Written(report, cores: 2));
         Assert.Equal(expected, Written(report, cores: 4));
+    }
+
+    [Theory]
+    [InlineData(0, 2)]
+    [InlineData(1024, 2)]
+    [InlineData(5000, 1)]
+    public void AReportOfOnePartOrOnOneCoreIsLeftToTheSerialiser(int count, int cores)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        Assert.False(BeoordelingInParts.TryWrite(output, Report(count), cores));
+        Assert.Equal(0, output.WrittenCount);
+    }
+
+    [Fact]
+    public async Task TheAnswerOfARouteIsTheSerialisersBytes()
+    {
+        var report = Report(3000);
+        var context = new DefaultHttpContext();
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+        await BeoordelingInParts.Answer(report).ExecuteAsync(context);
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(report, ApiJsonContext.Default.Beoordeling), body.ToArray());
+        Assert.Equal("application/json; charset=utf-8", context.Response.ContentType);
     }
 
     [Fact]
